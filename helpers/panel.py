@@ -1,0 +1,66 @@
+"""What every slider panel shares: a status line, a picture, and errors shown in the panel.
+
+Panels draw into one kept matplotlib Figure (not pyplot, so nothing is shown twice) and
+send it to an `Image` widget as PNG bytes. The kernel owns all of this state (status text,
+picture bytes, redraw count), so tests can drive a panel by setting slider values.
+Core widgets only: works on ipywidgets 7.7.1 (Colab) and 8.x.
+"""
+import functools
+import html
+import io
+import traceback
+
+import ipywidgets as widgets
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+
+class Panel:
+    """Base of the panels. Subclasses build `controls`, draw into `self.fig`, call `self.show()`."""
+
+    def __init__(self, figsize: tuple, dpi: int = 80):
+        self.fig = Figure(figsize=figsize, dpi=dpi)
+        FigureCanvasAgg(self.fig)
+        self.status = widgets.HTML(value="")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.log = widgets.Output()  # tracebacks of callback errors land here
+        self.redraws = 0             # pictures sent so far
+        self.error = None            # the last callback exception, or None
+
+    def layout(self, controls) -> widgets.VBox:
+        """The panel as one widget: controls on top, then status, picture, error log."""
+        self.widget = widgets.VBox([controls, self.status, self.image, self.log])
+        return self.widget
+
+    def safely(self, callback):
+        """Wrap a widget callback so an exception is shown in the panel, never lost.
+
+        ipywidgets drops exceptions raised in `observe` callbacks (only the kernel log
+        sees them), so we catch them, name them in the status line and print the
+        traceback into the panel's log.
+        """
+        @functools.wraps(callback)
+        def guarded(*args, **kwargs):
+            try:
+                if self.error is not None:  # an earlier error's traceback is stale now
+                    self.log.clear_output()
+                    self.error = None
+                return callback(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - any error must reach the student
+                self.error = exc
+                self.status.value = (f"<span style='color:#b00020'><b>Error:</b> "
+                                     f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</span>")
+                with self.log:
+                    traceback.print_exc()
+        return guarded
+
+    def show(self) -> None:
+        """Encode the figure as PNG and put it in the picture."""
+        buffer = io.BytesIO()
+        self.fig.savefig(buffer, format="png")
+        self.image.value = buffer.getvalue()
+        self.redraws += 1
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)

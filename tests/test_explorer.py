@@ -1,0 +1,62 @@
+"""The training explorer, driven from Python the way the frontend drives it: by setting .value."""
+import pytest
+
+from helpers import explorer
+
+
+@pytest.fixture(scope="module")
+def panel():
+    return explorer.explore_training()
+
+
+def test_opens_with_the_default_run(panel):
+    assert panel.run.label() == "hidden=4 lr=0.5 steps=10000 seed=0 bias=on"
+    assert "hidden=4 lr=0.5 steps=10000 seed=0 bias=on" in panel.status.value
+    assert f"final loss <b>{panel.run.final_loss:.4f}</b>" in panel.status.value
+    assert "4 of 4</b> correct" in panel.status.value
+    assert panel.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("name, value, shown", [
+    ("hidden", 2, "hidden=2"), ("seed", 7, "seed=7"), ("steps", 3000, "steps=3000"),
+    ("bias", False, "bias=off"), ("lr", 2.0, "lr=2"),
+])
+def test_each_control_retrains_and_redraws(panel, name, value, shown):
+    before_image, before_redraws = panel.image.value, panel.redraws
+    getattr(panel, name).value = value
+    assert shown in panel.status.value
+    assert shown in panel.run.label()
+    assert panel.redraws == before_redraws + 1
+    assert panel.image.value != before_image
+    assert panel.error is None
+
+
+def test_status_reports_a_failed_run():
+    p = explorer.explore_training(hidden=1, seed=0, bias=False)
+    assert p.run.correct < 4
+    assert f"{p.run.correct} of 4</b> correct" in p.status.value
+
+
+def test_a_config_seen_before_comes_from_the_cache():
+    p = explorer.explore_training()
+    first = p.run
+    p.seed.value = 1
+    p.seed.value = 0
+    assert p.run is first
+
+
+def test_an_error_in_the_callback_is_shown_in_the_panel(monkeypatch):
+    p = explorer.explore_training()
+    redraws = p.redraws
+
+    def broken(**kwargs):
+        raise RuntimeError("simulated failure inside training")
+
+    monkeypatch.setattr(explorer, "train", broken)
+    p.seed.value = 42  # must not raise out of the observer
+    assert "Error" in p.status.value and "simulated failure inside training" in p.status.value
+    assert isinstance(p.error, RuntimeError)
+    assert p.redraws == redraws
+    monkeypatch.undo()
+    p.seed.value = 43  # the panel recovers on the next move
+    assert p.error is None and "seed=43" in p.status.value
