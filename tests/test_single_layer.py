@@ -63,7 +63,8 @@ def test_same_arguments_give_a_bitwise_identical_run():
 
 
 @pytest.mark.parametrize("line, target, correct", [
-    ((1, 1, -0.5), "XOR", 3), ((1, 1, -0.5), "OR", 4), ((1, 1, -1.5), "AND", 4), ((1, 1, -1.5), "XOR", 1), ((-1, -1, 1.5), "XOR", 3),
+    ((1, 1, -0.5), "XOR", 3), ((1, 1, -0.5), "OR", 4), ((1, 1, -1.5), "AND", 4),
+    ((1, 1, -1.5), "XOR", 1), ((-1, -1, 1.5), "XOR", 3),
     ((0, 0, 0), "XOR", 2), ((0, 0, 1), "XOR", 2), ((-1, -1, 0.5), "XOR", 1), ((1, 0, -0.5), "XOR", 2),
 ])
 def test_line_correct_counts_corners_on_their_targets_side(line, target, correct):
