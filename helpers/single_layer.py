@@ -193,6 +193,8 @@ def draw_unit(ax, w, b: float, y=None, n: int = plots.GRID_N):
     ax.plot(*line_points(w[0], w[1], b), color="black", lw=1.5)
     ax.scatter(data.X[:, 0], data.X[:, 1], c=[plots.ORANGE if t > 0.5 else plots.BLUE for t in y.ravel()],
                s=110, edgecolors="black", linewidths=1.5, zorder=3)
+    ax.set_xlim(-0.5, 1.5)  # the line's end points must not widen the view
+    ax.set_ylim(-0.5, 1.5)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_xticks([0, 1])
