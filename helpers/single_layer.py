@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers import data, plots
-from helpers._checks import check_float, check_int, check_Xy
+from helpers._checks import check_array, check_float, check_int, check_Xy
 from helpers.network import sigmoid
 from helpers.train import MAX_LR, MAX_STEPS
 
@@ -103,7 +103,7 @@ def line_sides(w1: float, w2: float, b: float, X=None) -> np.ndarray:
     A point exactly on the line counts as 0, as a sigmoid output of exactly 0.5 does.
     """
     w1, w2, b = (check_float(name, v, -MAX_WEIGHT, MAX_WEIGHT) for name, v in (("w1", w1), ("w2", w2), ("b", b)))
-    X = data.X if X is None else check_Xy(X, np.zeros((len(X), 1)))[0]
+    X = data.X if X is None else check_array("X", X, (None, 2))
     return (w1 * X[:, 0] + w2 * X[:, 1] + b > 0).astype(int)
 
 

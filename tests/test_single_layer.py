@@ -71,6 +71,11 @@ def test_line_correct_counts_corners_on_their_targets_side(line, target, correct
     assert single_layer.line_correct(*line, target) == correct
 
 
+def test_line_sides_on_other_points():
+    X = np.array([[0.2, 0.2], [0.4, 0.4], [3.0, -1.0]])
+    np.testing.assert_array_equal(single_layer.line_sides(1, 1, -0.5, X), [0, 1, 1])
+
+
 def test_no_line_through_a_coarse_grid_gets_xor_right_but_some_get_three():
     values = np.linspace(-3, 3, 25)
     scores = [single_layer.line_correct(w1, w2, b) for w1, w2, b in itertools.product(values, repeat=3)]
@@ -133,6 +138,7 @@ BAD = [
     (lambda: single_layer.line_correct(1, math.inf, 0), ValueError, ["w2", "[-1e+06, 1e+06]"]),
     (lambda: single_layer.line_sides(1, 1, math.nan), ValueError, ["b", "[-1e+06, 1e+06]"]),
     (lambda: single_layer.line_sides(1, 1, 0, X=np.zeros((4, 3))), ValueError, ["X", "(N, 2)"]),
+    (lambda: single_layer.line_sides(1, 1, 0, X=5), ValueError, ["X", "(N, 2)"]),
     (lambda: single_layer.grid_search(n=1), ValueError, ["n", "2..401"]),
     (lambda: single_layer.grid_search(n=500), ValueError, ["n", "2..401"]),
     (lambda: single_layer.grid_search(limit=0), ValueError, ["limit", "(0, 1000]"]),
