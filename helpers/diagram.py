@@ -118,7 +118,7 @@ def draw_network(ax, params: dict, x=None, highlight=None) -> dict:
             label = f"{value:.2f}"
         dark = value is not None and abs(float(value) - 0.5) > 0.35  # white text on strong fills
         texts.append(ax.text(cx, cy, label, ha="center", va="center", fontsize=fontsize, zorder=4,
-                             color="white" if dark else "black", alpha=1.0 if on else 0.5))
+                             color="white" if dark and on else "black", alpha=1.0 if on else 0.5))
     # names beside the nodes that show numbers, so a reader knows which is which
     side = {"x1": (-gap, "right"), "x2": (-gap, "right"), "out": (gap, "left")}
     for name, (dx, ha) in side.items():
