@@ -22,7 +22,6 @@ from helpers.panel import Panel
 from helpers.train import MAX_LR, Run
 
 
-
 def _all(n: int) -> str:
     return "all four" if n == 4 else f"all {n}"
 

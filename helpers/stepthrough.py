@@ -130,8 +130,8 @@ def stages(params: dict, X=None, y=None, lr: float = 0.5, example="all", eps: fl
               ("d_out = (y_hat - y) * y_hat * (1 - y_hat)",), bwd,
               {"y_hat": y_hat, "y": y_sel, "delta_out": delta_out}, parts=("output",)),
         Stage("dW2", "output-layer gradients",
-              r"$\dfrac{\partial L}{\partial W_2} = a_1^\top \delta_2$"
-              + b(r"$\qquad \dfrac{\partial L}{\partial b_2} = \sum_i \delta_{2,i}$"),
+              r"$\dfrac{\partial L}{\partial W_2} = a_1^\top \delta_2"
+              + b(r" \qquad \dfrac{\partial L}{\partial b_2} = \sum_i \delta_{2,i}") + "$",
               ('grads = {"dW1": X.T @ d_hid, "dW2": a1.T @ d_out}',)
               + (('grads["db2"] = d_out.sum(axis=0, keepdims=True)',) if bias else ()),
               bwd, {"a1": cache["a1"], "delta_out": delta_out, **pick(grads, "dW2", "db2")},
@@ -142,8 +142,8 @@ def stages(params: dict, X=None, y=None, lr: float = 0.5, example="all", eps: fl
               {"delta_out": delta_out, "W2": params["W2"], "a1": cache["a1"], "delta_hid": delta_hid},
               parts=("output", "W2", "hidden")),
         Stage("dW1", "hidden-layer gradients",
-              r"$\dfrac{\partial L}{\partial W_1} = X^\top \delta_1$"
-              + b(r"$\qquad \dfrac{\partial L}{\partial b_1} = \sum_i \delta_{1,i}$"),
+              r"$\dfrac{\partial L}{\partial W_1} = X^\top \delta_1"
+              + b(r" \qquad \dfrac{\partial L}{\partial b_1} = \sum_i \delta_{1,i}") + "$",
               ('grads = {"dW1": X.T @ d_hid, "dW2": a1.T @ d_out}',)
               + (('grads["db1"] = d_hid.sum(axis=0, keepdims=True)',) if bias else ()),
               bwd, {"X": X_sel, "delta_hid": delta_hid, **pick(grads, "dW1", "db1")},

@@ -104,8 +104,9 @@ def test_every_code_line_is_verbatim_in_the_helpers_source():
 
 
 def test_stages_name_their_equation_and_diagram_parts():
-    for stage in stepthrough.stages(random_net(2, True)):
+    for stage in stepthrough.stages(random_net(2, True)) + stepthrough.stages(random_net(2, False)):
         assert stage.equation.startswith("$") and stage.equation.count("$") % 2 == 0
+        assert "$$" not in stage.equation  # "$a$$b$" would read as display math
         assert stage.parts and set(stage.parts) <= set(diagram.PARTS)
         assert stage.title and stage.code
 
