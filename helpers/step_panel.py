@@ -60,14 +60,14 @@ class StepPanel(Panel):
     (HTMLMath), code and numbers (HTML), status, image; stages (the list on show), current (a Stage).
     """
 
-    def __init__(self, params: dict, X=None, y=None, lr: float = 0.5, example="all", stage: int = 0,
+    def __init__(self, params: dict, X=None, y=None, lr: float = 0.5, example="all", stage: int = 1,
                  source: str = "given weights"):
         self.params = check_params(params)
         self.X, self.y = check_Xy(data.X if X is None else X, data.y if y is None else y)
         self.lr = check_float("lr", lr, 0.0, MAX_LR, lo_open=True)
         stepthrough.select(self.X, self.y, example)  # rejects a bad example before any widget exists
-        last = len(stepthrough.STAGE_KEYS) - 1
-        stage = check_int("stage", stage, 0, last)
+        last = len(stepthrough.STAGE_KEYS)
+        stage = check_int("stage", stage, 1, last)  # counted from 1, as the status line counts
         self.source = source
         super().__init__(figsize=(4.6, 3.9))
         options = [(str(row.astype(int)) if np.all(row == np.round(row)) else str(row), i)
@@ -76,7 +76,7 @@ class StepPanel(Panel):
                                              style={"button_width": "70px"})
         self.prev = widgets.Button(description="< Previous", layout=widgets.Layout(width="110px"))
         self.next = widgets.Button(description="Next >", layout=widgets.Layout(width="110px"))
-        self.stage = widgets.IntSlider(value=stage, min=0, max=last, description="stage", continuous_update=False)
+        self.stage = widgets.IntSlider(value=stage, min=1, max=last, description="stage", continuous_update=False)
         self.equation = widgets.HTMLMath(value="")
         self.code = widgets.HTML(value="")
         self.numbers = widgets.HTML(value="")
@@ -105,7 +105,7 @@ class StepPanel(Panel):
     def _update(self, change=None):
         example, k = self.example.value, self.stage.value
         self.stages = self.stages_for(example)
-        self.current = stage = self.stages[k]
+        self.current = stage = self.stages[k - 1]
         self.prev.disabled = k == self.stage.min
         self.next.disabled = k == self.stage.max
         self.equation.value = stage.equation
@@ -123,18 +123,18 @@ class StepPanel(Panel):
         self.ax.set_title(("weights after the update, " if after else "") + where, fontsize=9)
         self.show()
         chosen = f"{_all(len(self.X))} inputs" if x is None else f"input {self.example.label}"
-        self.status.value = (f"{html.escape(self.source)} &middot; {chosen} &middot; stage <b>{k + 1} of "
+        self.status.value = (f"{html.escape(self.source)} &middot; {chosen} &middot; stage <b>{k} of "
                              f"{len(self.stages)}</b>: <b>{stage.key}</b> ({stage.title})")
 
 
-def step_through(params: dict = None, run: Run = None, step: int = None, example="all", stage: int = 0,
+def step_through(params: dict = None, run: Run = None, step: int = None, example="all", stage: int = 1,
                  lr: float = None, X=None, y=None) -> StepPanel:
     """Show the step-through panel; returns it.
 
     With no arguments: the reference program's initial weights (network.init_reference()),
     lr 0.5, XOR. params: any net to start from. run + step: that run's weights after `step`
     updates (a step in run.snapshots, or run.steps for its final weights), its lr and data.
-    example: "all" or an input index; stage: 0..10, the stage to open at.
+    example: "all" or an input index; stage: 1..11, the stage to open at.
     """
     if run is not None:
         if params is not None:

@@ -4,7 +4,7 @@ import pytest
 
 from helpers import network, step_panel, stepthrough, train
 
-LAST = len(stepthrough.STAGE_KEYS) - 1
+LAST = len(stepthrough.STAGE_KEYS)  # stages are counted from 1
 
 
 @pytest.fixture()
@@ -24,18 +24,19 @@ def test_opens_at_the_first_stage_of_the_reference_step(panel):
 
 
 def test_the_loss_stage_shows_notebook_01_first_printed_loss(panel):
-    panel.stage.value = stepthrough.STAGE_KEYS.index("loss")
+    panel.stage.value = stepthrough.STAGE_KEYS.index("loss") + 1
     assert "MSE = 0.2557" in panel.numbers.value
     assert "<b>loss</b>" in panel.status.value
 
 
 def test_next_walks_every_stage_and_stops_at_the_last(panel):
     seen = [panel.current.key]
-    for k in range(1, LAST + 1):
+    for k in range(2, LAST + 1):
         redraws = panel.redraws
         panel.next.click()
         seen.append(panel.current.key)
-        assert panel.redraws == redraws + 1 and f"stage <b>{k + 1} of 11</b>" in panel.status.value
+        assert panel.redraws == redraws + 1 and panel.stage.value == k
+        assert f"stage <b>{k} of 11</b>" in panel.status.value
     assert seen == list(stepthrough.STAGE_KEYS)
     assert panel.next.disabled and not panel.prev.disabled
     redraws, status = panel.redraws, panel.status.value
@@ -49,18 +50,18 @@ def test_previous_before_the_first_stage_does_nothing(panel):
     redraws = panel.redraws
     panel.prev.click()
     panel.prev.click()
-    assert panel.stage.value == 0 and panel.error is None and panel.redraws == redraws
+    assert panel.stage.value == 1 and panel.error is None and panel.redraws == redraws
     panel.next.click()
     panel.prev.click()
-    assert panel.stage.value == 0 and panel.prev.disabled
+    assert panel.stage.value == 1 and panel.prev.disabled
 
 
 def test_slider_and_buttons_stay_in_sync(panel):
-    panel.stage.value = 5
+    panel.stage.value = 6
     assert "stage <b>6 of 11</b>: <b>delta_out</b>" in panel.status.value
     assert not panel.prev.disabled and not panel.next.disabled
     panel.next.click()
-    assert panel.stage.value == 6 and panel.current.key == "dW2"
+    assert panel.stage.value == 7 and panel.current.key == "dW2"
     assert "backprop      numerical" in panel.numbers.value
     panel.stage.value = LAST
     assert panel.next.disabled
@@ -110,7 +111,8 @@ RUN = train.train(hidden=2, steps=10, snapshot_steps=[5])
     ({"step": 5}, ValueError, ["step needs a run"]),
     ({"example": 4}, ValueError, ["example", "0..3"]),
     ({"example": "both"}, ValueError, ["example", "'all'"]),
-    ({"stage": 11}, ValueError, ["stage", "0..10"]),
+    ({"stage": 12}, ValueError, ["stage", "1..11"]),
+    ({"stage": 0}, ValueError, ["stage", "1..11"]),
     ({"lr": -1}, ValueError, ["lr"]),
     ({"params": {"W1": np.zeros((3, 2)), "W2": np.zeros((2, 1))}}, ValueError, ["W1", "(2, N)"]),
 ])
