@@ -18,7 +18,7 @@ import numpy as np
 
 from helpers import checks_later, data, gradcheck, network, train
 from helpers.mistakes import BY_KEY, CATALOGUE, GATE_NET, backward_variant, step_variant  # noqa: F401 (GATE_NET: 04)
-from helpers.verdicts import Answer, Exercise, Verdict, as_array, as_numbers, same, same_dict, show
+from helpers.verdicts import Answer, Exercise, Verdict, as_array, as_numbers, same, same_dict
 
 
 def recognise(name: str, run_variant) -> Verdict:
@@ -204,6 +204,6 @@ check = _Checks()
 def hint(name: str, level: int = 1) -> None:
     """Print hint `level` for exercise `name` (see check.names())."""
     if name not in CHECKS:
-        show(f"No exercise called {name!r}; the exercises are: {', '.join(CHECKS)}")
+        print(f"No exercise called {name!r}; the exercises are: {', '.join(CHECKS)}")
         return
     getattr(check, name).hint(level)

@@ -125,7 +125,7 @@ class Exercise:
 
     def hint(self, level: int = 1) -> None:
         """Print hint number `level` (1 = a nudge ... last = nearly the answer)."""
-        show(self.hint_text(level))
+        print(self.hint_text(level))
 
     def hint_text(self, level: int = 1) -> str:
         level = level if isinstance(level, int) and not isinstance(level, bool) else 1
