@@ -40,7 +40,8 @@ def _unit_weights(name: str, target: tuple, answer) -> Verdict:
     table = tuple(int(v) for v in z > 0)
     gate = "AND" if target == AND else "OR"
     if table == target and np.all(z != 0):
-        return Verdict(name, "correct", f"z = {w1:g} x1 + {w2:g} x2 + {b:g} is above 0 exactly where {gate} is 1: "
+        line = f"{w1:g} x1 {'-' if w2 < 0 else '+'} {abs(w2):g} x2 {'-' if b < 0 else '+'} {abs(b):g}"
+        return Verdict(name, "correct", f"z = {line} is above 0 exactly where {gate} is 1: "
                        f"the line z = 0 separates the four corners the way {gate} needs.")
     if np.any(z == 0):
         return _mistake("or_through_origin" if gate == "OR" and b == 0 else "on_the_line")

@@ -65,8 +65,8 @@ class Answer:
     def too_slow(self):
         """A Verdict if the calls so far took longer than TIME_BUDGET (measured after, no signals)."""
         if self.elapsed > TIME_BUDGET:
-            return Verdict(self.exercise, "not yet", f"Your function took {self.elapsed:.1f} s (the budget is "
-                           f"{TIME_BUDGET:.1f} s): is there a long loop, or a call to train, inside it?")
+            return Verdict(self.exercise, "not yet", f"Your function took {self.elapsed:.2f} s (the budget is "
+                           f"{TIME_BUDGET:.2f} s): is there a long loop, or a call to train, inside it?")
         return None
 
 

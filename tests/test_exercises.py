@@ -124,7 +124,8 @@ JUNK = [  # (exercise, function, words the message must contain)
 
 @pytest.mark.parametrize("name, f, words", JUNK, ids=[f"{n}-{w[:18]}" for n, _, w in JUNK])
 def test_junk_answers_get_a_message_naming_the_problem(monkeypatch, name, f, words):
-    monkeypatch.setattr(verdicts, "TIME_BUDGET", 0.02)
+    if f is slow:  # a small budget only here: a loaded machine must not make quick answers "slow"
+        monkeypatch.setattr(verdicts, "TIME_BUDGET", 0.02)
     verdict = getattr(check, name).verdict(f)
     assert verdict.status == "not yet"
     assert words in verdict.text, verdict
