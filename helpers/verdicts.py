@@ -1,0 +1,147 @@
+"""The machinery of the exercise checks: verdicts, running a student's function safely, comparing.
+
+helpers/exercises.py builds the checks on top of this; see there for how students use them.
+"""
+import html
+import time
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+TIME_BUDGET = 2.0  # seconds a student's function may take for the whole check
+_LOOK = {"correct": ("Correct", "#1a7f37", "#e6f4ea"), "not yet": ("Not yet", "#9a6700", "#fff8c5"),
+         "not attempted": ("Not attempted", "#57606a", "#f6f8fa")}
+
+
+@dataclass
+class Verdict:
+    """What a check found: status is "correct", "not yet" or "not attempted"; mistake is a catalogue key."""
+
+    exercise: str
+    status: str
+    text: str
+    mistake: str = None
+
+    def __str__(self) -> str:
+        return f"{_LOOK[self.status][0]} [{self.exercise}]: {self.text}"
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        label, ink, paper = _LOOK[self.status]
+        return (f'<div style="border-left:4px solid {ink};background:{paper};padding:4px 8px">'
+                f'<b style="color:{ink}">{label}</b> <code>{self.exercise}</code>: {html.escape(self.text)}</div>')
+
+
+class Answer:
+    """Runs a student's function safely: results, or the Verdict that explains why there are none."""
+
+    def __init__(self, exercise: str, f):
+        self.exercise, self.f, self.elapsed, self.problem = exercise, f, 0.0, None
+        if f is None or f is Ellipsis:
+            self.problem = Verdict(exercise, "not attempted", "The answer cell still holds its placeholder.")
+        elif not callable(f):
+            self.problem = Verdict(exercise, "not yet", f"Expected a function, got {type(f).__name__}.")
+
+    def __call__(self, *args):
+        """f(*args), or None with self.problem set. Warnings are silenced: NaN is reported instead."""
+        if self.problem is not None:
+            return None
+        start = time.perf_counter()
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                return self.f(*args)
+        except NotImplementedError:
+            self.problem = Verdict(self.exercise, "not attempted", "Your function still raises NotImplementedError: "
+                                   "replace that line with your code.")
+        except Exception as e:  # noqa: BLE001 -- a check must report the student's error, never raise it
+            self.problem = Verdict(self.exercise, "not yet", f"Your function raised {type(e).__name__}: {e}")
+        finally:
+            self.elapsed += time.perf_counter() - start
+        return None
+
+    def too_slow(self):
+        """A Verdict if the calls so far took longer than TIME_BUDGET (measured after, no signals)."""
+        if self.elapsed > TIME_BUDGET:
+            return Verdict(self.exercise, "not yet", f"Your function took {self.elapsed:.2f} s (the budget is "
+                           f"{TIME_BUDGET:.2f} s): is there a long loop, or a call to train, inside it?")
+        return None
+
+
+def as_array(result, shape: tuple, what: str):
+    """(float array, None) if result is a finite array of `shape`, else (None, the problem in words)."""
+    if result is None:
+        return None, f"{what} is None: did you forget `return`?"
+    if isinstance(result, (list, tuple)):
+        return None, f"{what} is a Python {type(result).__name__}, not a NumPy array: compute with NumPy " \
+                     "operations on the arrays (or wrap it in np.array)."
+    try:
+        arr = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None, f"{what} is a {type(result).__name__}, not an array of numbers."
+    if arr.shape != shape:
+        return None, f"{what} has shape {arr.shape}; it should be {shape}."
+    if not np.all(np.isfinite(arr)):
+        return None, f"{what} contains NaN or inf: look for a division by zero or an exp that overflows."
+    return arr, None
+
+
+def same(a, b) -> bool:
+    """Equal shapes and values to 1e-7 relative (floating-point order may differ)."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-7, atol=1e-12))
+
+
+def same_dict(student: dict, variant: dict) -> bool:
+    return all(k in student and same(student[k], v) for k, v in variant.items())
+
+
+def as_numbers(value):
+    """A dict of float arrays (or None) for comparing, whatever the student returned."""
+    try:
+        return {k: np.asarray(v, dtype=np.float64) for k, v in value.items()}
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+class Exercise:
+    """One exercise: call it to check an answer (prints the verdict), .hint(level) for hints."""
+
+    def __init__(self, name: str, judge, hints: list):
+        self.name, self._judge, self.hints, self.last = name, judge, hints, None
+
+    def verdict(self, *answer) -> Verdict:
+        """The Verdict for an answer, without printing. Never raises."""
+        try:
+            return self._judge(*answer)
+        except Exception as e:  # noqa: BLE001 -- the promise is that a check never raises
+            return Verdict(self.name, "not yet", f"The check could not read your answer ({type(e).__name__}: {e}).")
+
+    def __call__(self, *answer) -> None:
+        self.last = self.verdict(*answer)
+        show(self.last)
+
+    def hint(self, level: int = 1) -> None:
+        """Print hint number `level` (1 = a nudge ... last = nearly the answer)."""
+        print(self.hint_text(level))
+
+    def hint_text(self, level: int = 1) -> str:
+        level = level if isinstance(level, int) and not isinstance(level, bool) else 1
+        level = min(max(level, 1), len(self.hints))
+        more = f" (hint {level + 1} says more)" if level < len(self.hints) else " (that is the last hint)"
+        return f"Hint {level} for {self.name}: {self.hints[level - 1]}{more}"
+
+
+def show(item) -> None:
+    """Display as HTML in a notebook, as text elsewhere."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+        if get_ipython() is not None:
+            display(item)
+            return
+    except ImportError:
+        pass
+    print(item)

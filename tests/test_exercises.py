@@ -1,0 +1,218 @@
+"""The exercise checks: solutions pass, every catalogued mistake gets its own message, junk and
+placeholders get theirs, and a check never raises."""
+import importlib.util
+import sys
+import time
+import types
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from helpers import data, exercises, mistakes, train, verdicts
+from helpers.exercises import check
+
+SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions"
+# rate measured with train.train(2, 0.5, 10_000, seed, bias=False) for seeds 0..19: 2 of 20 (DESIGN.md
+# reports the same for its inits); the notebook passes its own sweep's rate
+H2_MEASURED = 2 / 20
+
+
+@pytest.fixture(autouse=True)
+def gates(monkeypatch):
+    """helpers.gates arrives with notebook 04; until then a stand-in with the names the checks need."""
+    try:
+        import helpers.gates  # noqa: F401
+    except ImportError:
+        fake = types.ModuleType("helpers.gates")
+        fake.GATE_NAMES = {(0, 0, 0, 1): "AND", (0, 1, 1, 1): "OR", (1, 1, 1, 0): "NAND", (1, 0, 0, 0): "NOR",
+                           (0, 1, 1, 0): "XOR", (1, 0, 0, 1): "XNOR", (0, 0, 0, 0): "FALSE", (1, 1, 1, 1): "TRUE"}
+        monkeypatch.setitem(sys.modules, "helpers.gates", fake)
+
+
+def solutions(number: int):
+    path = SOLUTIONS / f"0{number}_solutions.py"
+    if not path.exists():
+        pytest.skip("solutions/ was removed (instructors may delete it)")
+    spec = importlib.util.spec_from_file_location(f"solutions_0{number}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def lr5_run():
+    return train.train(**{**train.REFERENCE, "lr": 5.0})
+
+
+def solution_answers():
+    s1, s2, s3, s4 = (solutions(n) for n in (1, 2, 3, 4))
+    return {"sigmoid_grad": (s1.sigmoid_grad,), "backward": (s1.backward,), "gradient_step": (s1.gradient_step,),
+            "lr_five": (s1.lr5_prediction, lr5_run()), "and_weights": (s2.and_weights,),
+            "or_weights": (s2.or_weights,), "violated": (s2.violated,), "success_rate": (s3.success_rate,),
+            "h2_prediction": (s3.h2_prediction, H2_MEASURED), "gate_names": (s4.gate_names, exercises.GATE_NET),
+            "xor_by_hand": (s4.xor_params,)}
+
+
+def test_every_solution_passes_its_check():
+    answers = solution_answers()
+    assert set(answers) == set(check.names())
+    for name, answer in answers.items():
+        verdict = getattr(check, name).verdict(*answer)
+        assert verdict.status == "correct", verdict
+
+
+def test_the_catalogue_is_big_and_every_message_is_its_own():
+    assert len(mistakes.CATALOGUE) >= 20
+    assert len({m.message for m in mistakes.CATALOGUE}) == len(mistakes.CATALOGUE)
+    assert {m.exercise for m in mistakes.CATALOGUE} <= set(check.names())
+
+
+@pytest.mark.parametrize("mistake", mistakes.CATALOGUE, ids=[m.key for m in mistakes.CATALOGUE])
+def test_each_catalogued_mistake_is_recognised(mistake):
+    verdict = getattr(check, mistake.exercise).verdict(*mistake.example())
+    assert verdict.status == "not yet"
+    assert verdict.mistake == mistake.key, verdict
+    assert mistake.message in verdict.text
+
+
+def slow(*args):
+    time.sleep(0.05)
+    return None
+
+
+def nan_like(shape):
+    return lambda *args: np.full(shape, np.nan)
+
+
+def grads_with(change):
+    def backward(params, cache, y):
+        grads = exercises.backward_variant(params, cache, y)
+        change(grads)
+        return grads
+    return backward
+
+
+JUNK = [  # (exercise, function, words the message must contain)
+    ("sigmoid_grad", lambda z: 1 / 0, "raised ZeroDivisionError"),
+    ("sigmoid_grad", lambda z: None, "None: did you forget `return`"),
+    ("sigmoid_grad", lambda z: z.tolist(), "Python list"),
+    ("sigmoid_grad", lambda z: z.ravel(), "shape (12,); it should be (3, 4)"),
+    ("sigmoid_grad", nan_like((3, 4)), "NaN"),
+    ("sigmoid_grad", slow, "took"),
+    ("backward", lambda p, c, y: p["nope"], "raised KeyError"),
+    ("backward", lambda p, c, y: None, "None: did you forget `return`"),
+    ("backward", lambda p, c, y: [1, 2], "returned a list"),
+    ("backward", grads_with(lambda g: g.update(dW1=g["dW1"].ravel())), "dW1 has shape (6,); it should be (2, 3)"),
+    ("backward", grads_with(lambda g: g.update(db2=g["db2"] * np.nan)), "db2 contains NaN"),
+    ("backward", grads_with(lambda g: g.pop("db1")), "no db1"),
+    ("backward", slow, "took"),
+    ("gradient_step", lambda p, g, lr: 1 / 0, "raised ZeroDivisionError"),
+    ("gradient_step", lambda p, g, lr: None, "None: did you forget `return`"),
+    ("gradient_step", lambda p, g, lr: [1], "Return a dict"),
+    ("gradient_step", lambda p, g, lr: p, "W1, b1, W2, b2 did not get"),
+    ("violated", lambda w1, w2, b: 1 / 0, "raised ZeroDivisionError"),
+    ("violated", lambda w1, w2, b: None, "you returned None"),
+    ("violated", lambda w1, w2, b: "4", "you returned '4'"),
+    ("success_rate", lambda y_hat, y: 1 / 0, "raised ZeroDivisionError"),
+    ("success_rate", lambda y_hat, y: None, "None: did you forget `return`"),
+    ("success_rate", lambda y_hat, y: [0.5], "Python list"),
+    ("success_rate", lambda y_hat, y: np.array([0.5, 0.5]), "shape (2,); it should be ()"),
+    ("success_rate", nan_like(()), "NaN"),
+    ("success_rate", slow, "took"),
+]
+
+
+@pytest.mark.parametrize("name, f, words", JUNK, ids=[f"{n}-{w[:18]}" for n, _, w in JUNK])
+def test_junk_answers_get_a_message_naming_the_problem(monkeypatch, name, f, words):
+    if f is slow:  # a small budget only here: a loaded machine must not make quick answers "slow"
+        monkeypatch.setattr(verdicts, "TIME_BUDGET", 0.02)
+    verdict = getattr(check, name).verdict(f)
+    assert verdict.status == "not yet"
+    assert words in verdict.text, verdict
+
+
+def test_in_place_update_without_return_is_named():
+    def step(params, grads, lr):
+        for name in params:
+            params[name] -= lr * grads["d" + name]
+    assert "returned None: end with `return params`" in check.gradient_step.verdict(step).text
+
+
+def placeholder(*args):
+    raise NotImplementedError  # your code here
+
+
+@pytest.mark.parametrize("name", check.names())
+def test_placeholders_are_not_attempted(name):
+    answers = [(...,), (None,)] + ([(placeholder,)] if name in ("sigmoid_grad", "backward", "gradient_step",
+                                                                "violated", "success_rate") else [])
+    for answer in answers:
+        assert getattr(check, name).verdict(*answer).status == "not attempted", (name, answer)
+
+
+@pytest.mark.parametrize("name, answer", [
+    ("sigmoid_grad", (42,)), ("backward", ("text",)), ("lr_five", ("faster", None)), ("lr_five", (5,)),
+    ("and_weights", ("abc",)), ("and_weights", ((1, 2),)), ("or_weights", ((1, float("nan"), 0),)),
+    ("h2_prediction", (0.5, "x")), ("h2_prediction", (-3, 0.1)), ("gate_names", ("OR", exercises.GATE_NET)),
+    ("gate_names", (["OR", "NAND", "AND"], "params")), ("gate_names", (["OR", "FOO", "AND"], exercises.GATE_NET)),
+    ("xor_by_hand", ({"W1": "x", "b1": 1},)), ("xor_by_hand", ({"W1": np.ones((2, 3)), "b1": np.ones((1, 3)),
+                                                               "W2": np.ones((3, 1)), "b2": np.ones((1, 1))},)),
+])
+def test_odd_answers_get_not_yet_and_never_raise(name, answer):
+    verdict = getattr(check, name).verdict(*answer)
+    assert verdict.status == "not yet" and verdict.text, verdict
+
+
+def test_a_wrong_but_unknown_answer_gets_a_specific_pointer():
+    assert "At z =" in check.sigmoid_grad.verdict(lambda z: np.cos(z)).text
+    text = check.backward.verdict(grads_with(lambda g: g.update(dW1=g["dW1"] + 1))).text
+    assert text.startswith("dW1 wrong") and "hidden layer" in text
+    text = check.backward.verdict(grads_with(lambda g: g.update({k: 3 * v for k, v in g.items()}))).text
+    assert "3 times the right one" in text
+    assert "(0,0) gives z = 1.00" in check.and_weights.verdict((1.0, 1.0, 1.0)).text
+    assert "Hidden unit 0 computes (0, 0, 0, 0)" in check.xor_by_hand.verdict(
+        {"W1": -np.ones((2, 2)), "b1": np.array([[-1.0, 30.0]]), "W2": np.ones((2, 1)), "b2": -np.ones((1, 1))}).text
+
+
+def test_predictions_are_judged_against_the_measurement():
+    run = lr5_run()
+    assert check.lr_five.verdict("slower", run).status == "not yet"
+    assert "Measured:" in check.lr_five.verdict("slower", run).text
+    assert check.lr_five.verdict("faster", train.train(**{**train.REFERENCE, "lr": 0.5})).status == "not yet"
+    assert check.h2_prediction.verdict(0.5, 0.45).status == "correct"
+    assert "Too optimistic" in check.h2_prediction.verdict(0.6, 0.1).text
+
+
+def test_gate_names_accept_spellings_and_need_every_unit():
+    assert check.gate_names.verdict(["x1 OR x2", "a nand b", "AND"], exercises.GATE_NET).status == "correct"
+    assert "3 names" in check.gate_names.verdict(["OR", "NAND"], exercises.GATE_NET).text
+
+
+def test_calling_a_check_prints_and_keeps_the_verdict(capsys):
+    check.and_weights((1.0, 1.0, -1.5))
+    assert capsys.readouterr().out.startswith("Correct [and_weights]:")
+    assert check.and_weights.last.status == "correct"
+
+
+def test_hints_are_graded_and_hint_by_name_works(capsys):
+    texts = [check.backward.hint_text(level) for level in (1, 2, 3)]
+    assert len(set(texts)) == 3 and "hint 2 says more" in texts[0] and "last hint" in texts[2]
+    assert check.backward.hint_text(99) == texts[2] and check.backward.hint_text("x") == texts[0]
+    for name in check.names():
+        assert len(getattr(check, name).hints) >= 2
+    exercises.hint("backward", 2)
+    assert capsys.readouterr().out.strip() == texts[1]
+    exercises.hint("nope")
+    assert "the exercises are: sigmoid_grad" in capsys.readouterr().out
+
+
+def test_the_checks_never_change_their_test_data():
+    before = {k: v.copy() for k, v in exercises.TEST_NET.items()}
+
+    def vandal(params, cache, y):
+        for v in (*params.values(), *cache.values(), y):
+            v[...] = 0
+        return None
+    check.backward.verdict(vandal)
+    assert all(np.array_equal(before[k], exercises.TEST_NET[k]) for k in before)
+    assert np.array_equal(data.y.ravel(), [0, 1, 1, 0])
