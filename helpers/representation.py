@@ -91,6 +91,12 @@ class RepresentationPanel(Panel):
         art = self.hidden_artists
         self.moving = [self.plane_image, ax_plane.collections[0], art["image"], art["line"], art["points"],
                        *art["texts"], self.marker, ax_plane.title, ax_hidden.title, ax_loss.title]
+        # the frames (spines) sit above images and lines, so they are painted with what moves, in order
+        spines = {ax: list(ax.spines.values()) for ax in (ax_plane, ax_hidden, ax_loss)}
+        self.paint_order = [self.plane_image, *spines[ax_plane], ax_plane.collections[0],
+                            art["image"], art["line"], *spines[ax_hidden], art["points"], *art["texts"],
+                            self.marker, *spines[ax_loss], ax_plane.title, ax_hidden.title, ax_loss.title]
+        self.moving += [spine for ax in spines for spine in spines[ax]]
         for artist in self.moving:
             artist.set_animated(True)
         self.background = None
@@ -174,7 +180,7 @@ class RepresentationPanel(Panel):
             self.background = canvas.copy_from_bbox(self.fig.bbox)
         else:
             canvas.restore_region(self.background)
-        for artist in self.moving:
+        for artist in self.paint_order:
             self.fig.draw_artist(artist)
         buffer = io.BytesIO()
         # RGB and light compression: the PNG is 3x smaller and 3x faster to make than the default
