@@ -10,8 +10,9 @@ from helpers.plots import BLUE, CMAP, ORANGE
 
 INPUT_NAMES = [f"({a:g},{b:g})" for a, b in data.X]
 TARGET_COLOURS = [ORANGE if t > 0.5 else BLUE for t in data.y.ravel()]
-# where each point's label sits, in points from the point: (0,0) and (1,1) often land together
-LABEL_OFFSETS = [(-40, 8), (8, 8), (8, 8), (8, -16)]
+# each label sits toward its input's corner of the square (in points from the point), so the
+# two points that often land together, (0,0) and (1,1), get labels on opposite sides
+LABEL_OFFSETS = [(-36, -16), (-36, 8), (8, -16), (8, 8)]
 
 
 def activation_table(ax, params: dict):
