@@ -1,0 +1,142 @@
+"""What the hidden layer computes (notebook 04): activations, hidden space and a PCA plane.
+
+The output unit only ever sees the hidden activations a1 (N, H): it draws one straight
+boundary, W2 . h + b2 = 0, in *hidden* space. For H = 2 that space is a plane we can draw
+as it is. For H > 2 we look at it through a 2-D plane: the mean of the four points plus the
+two directions of greatest variance (PCA, done here with an SVD). The output's boundary,
+a hyperplane in H dimensions, meets that plane in a line, which is what we draw.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from helpers import data
+from helpers._checks import check_array, check_int
+from helpers.network import _forward, check_params, sigmoid
+from helpers.plots import GRID_N
+
+
+def activations(params: dict, X=None) -> np.ndarray:
+    """The hidden activations a1 (N, H) for inputs X (N, 2) (default: the four XOR inputs)."""
+    params = check_params(params)
+    X = data.X if X is None else check_array("X", X, (None, 2))
+    return _forward(params, X)[1]["a1"]
+
+
+def pca(A, k: int = 2) -> tuple:
+    """Principal components of the rows of A (N, H), in NumPy.
+
+    Returns (mean (H,), axes (k, H), explained (k,)): the rows of `axes` are the unit
+    directions of greatest variance, `explained` the fraction of the total variance along
+    each (0 when the points do not spread at all). Each axis's largest entry is made
+    positive, so the same points always give the same picture.
+    """
+    A = check_array("A", A, (None, None))
+    k = check_int("k", k, 1, A.shape[1])
+    mean = A.mean(axis=0)
+    _, s, Vt = np.linalg.svd(A - mean, full_matrices=True)
+    variance = np.zeros(A.shape[1])
+    variance[: len(s)] = s**2
+    total = variance.sum()
+    explained = variance[:k] / total if total > 0 else np.zeros(k)
+    axes = Vt[:k].copy()
+    flip = np.sign(axes[np.arange(k), np.argmax(np.abs(axes), axis=1)])
+    return mean, axes * flip[:, None], explained
+
+
+@dataclass
+class Projection:
+    """A plane in hidden space: h = mean + q @ axes, with q = (q1, q2) its coordinates.
+
+    mean: (H,); axes: (2, H) orthonormal rows; explained: (2,) the variance fraction of
+    each axis for a PCA plane, None when the plane is the hidden space itself (H <= 2).
+    """
+
+    mean: np.ndarray
+    axes: np.ndarray
+    explained: object
+    labels: tuple
+
+    def __call__(self, A: np.ndarray) -> np.ndarray:
+        """Coordinates in the plane (N, 2) of hidden points A (N, H)."""
+        return (np.asarray(A) - self.mean) @ self.axes.T
+
+
+def projection(params: dict) -> Projection:
+    """The plane to look at hidden space through: itself for H = 1, 2; the PCA plane for H > 2.
+
+    H = 1 draws h1 along the horizontal axis (the vertical axis is empty).
+    """
+    A = activations(params)
+    H = A.shape[1]
+    if H == 1:
+        return Projection(np.zeros(1), np.array([[1.0], [0.0]]), None, ("$h_1$", ""))
+    if H == 2:
+        return Projection(np.zeros(2), np.eye(2), None, ("$h_1$", "$h_2$"))
+    mean, axes, explained = pca(A, 2)
+    return Projection(mean, axes, explained,
+                      tuple(f"PC{i + 1} ({100 * e:.1f}% of variance)" for i, e in enumerate(explained)))
+
+
+def boundary_in_plane(params: dict, proj: Projection) -> tuple:
+    """The output's pre-activation restricted to the plane: z2(q) = c + w . q. Returns (w (2,), c).
+
+    Its zero set is the line where the output's boundary hyperplane cuts the plane.
+    """
+    params = check_params(params)
+    W2 = params["W2"].ravel()
+    b2 = float(params["b2"].item()) if "b2" in params else 0.0
+    return proj.axes @ W2, float(proj.mean @ W2) + b2
+
+
+def sides_agree(params: dict, proj: Projection) -> np.ndarray:
+    """For each input (4,): is its projected point on the same side of the in-plane line as
+    the point itself is of the real boundary? Always all True for H <= 2."""
+    params = check_params(params)
+    y_hat, cache = _forward(params, data.X)
+    w, c = boundary_in_plane(params, proj)
+    in_plane = c + proj(cache["a1"]) @ w
+    return (in_plane > 0) == (cache["z2"].ravel() > 0)
+
+
+def line_in_box(w, c: float, box: tuple) -> tuple:
+    """Endpoints of the line c + w . q = 0 inside box = (x_lo, x_hi, y_lo, y_hi).
+
+    Returns (xs (2,), ys (2,)); NaNs when the line misses the box (or w = 0), so a Line2D
+    given them simply draws nothing.
+    """
+    w = np.asarray(w, dtype=float)
+    x_lo, x_hi, y_lo, y_hi = box
+    points = []
+    if abs(w[1]) > 1e-12:  # crossings of the left and right edges
+        for x in (x_lo, x_hi):
+            yv = -(c + w[0] * x) / w[1]
+            if y_lo <= yv <= y_hi:
+                points.append((x, yv))
+    if abs(w[0]) > 1e-12:  # crossings of the bottom and top edges
+        for yv in (y_lo, y_hi):
+            x = -(c + w[1] * yv) / w[0]
+            if x_lo <= x <= x_hi:
+                points.append((x, yv))
+    if len(points) < 2:
+        return np.full(2, np.nan), np.full(2, np.nan)
+    # the two crossings farthest apart (a corner can be counted twice)
+    far = max(((p, r) for p in points for r in points), key=lambda pr: np.hypot(pr[0][0] - pr[1][0],
+                                                                                pr[0][1] - pr[1][1]))
+    return np.array([far[0][0], far[1][0]]), np.array([far[0][1], far[1][1]])
+
+
+def output_in_plane(w, c: float, box: tuple, n: int = 41) -> np.ndarray:
+    """sigmoid(c + w . q) over the box, as an (n, n) image (rows along q2), for shading."""
+    q1 = np.linspace(box[0], box[1], n)
+    q2 = np.linspace(box[2], box[3], n)
+    return sigmoid(c + w[0] * q1[None, :] + w[1] * q2[:, None])
+
+
+def unit_grids(params: dict, n: int = GRID_N) -> np.ndarray:
+    """Each hidden unit's activation over the input plane [-0.5, 1.5]^2: (H, n, n), rows along x2."""
+    params = check_params(params)
+    n = check_int("n", n, 2, 1000)
+    G, _, _ = data.grid(n)
+    a1 = _forward(params, G)[1]["a1"]  # (n*n, H)
+    return a1.T.reshape(-1, n, n)

@@ -1,0 +1,88 @@
+"""Pictures of the hidden layer (notebook 04): activation table, hidden space, per-unit maps.
+
+Like helpers/plots.py, each function draws on Axes you pass in and returns its artists,
+so the representation panel can keep one figure and only move what changes.
+"""
+import numpy as np
+
+from helpers import data, gates, hidden
+from helpers.plots import BLUE, CMAP, ORANGE
+
+INPUT_NAMES = [f"({a:g},{b:g})" for a, b in data.X]
+TARGET_COLOURS = [ORANGE if t > 0.5 else BLUE for t in data.y.ravel()]
+# each label sits toward its input's corner of the square (in points from the point), so the
+# two points that often land together, (0,0) and (1,1), get labels on opposite sides
+LABEL_OFFSETS = [(-36, -16), (-36, 8), (8, -16), (8, 8)]
+
+
+def activation_table(ax, params: dict):
+    """A heatmap of the hidden activations (4 inputs x H units), each cell labelled. Returns the image."""
+    A = hidden.activations(params)
+    image = ax.imshow(A, cmap="Greys", vmin=0.0, vmax=1.0, aspect="auto")
+    for (n, j), value in np.ndenumerate(A):
+        ax.text(j, n, f"{value:.2f}", ha="center", va="center", color="white" if value > 0.5 else "black")
+    ax.set_xticks(range(A.shape[1]))
+    ax.set_xticklabels([f"$h_{j + 1}$\n{gates.gate_name(A[:, j])}" for j in range(A.shape[1])], fontsize=8)
+    ax.set_yticks(range(4))
+    ax.set_yticklabels([f"{name} y={int(t)}" for name, t in zip(INPUT_NAMES, data.y.ravel())])
+    return image
+
+
+def box_for(proj: hidden.Projection, Q=None, margin: float = 0.15) -> tuple:
+    """Axis limits (x_lo, x_hi, y_lo, y_hi) for the hidden-space plot.
+
+    H <= 2: the unit square (activations live in [0, 1]); a PCA plane: the range of the
+    projected points Q (M, 2) (all snapshots, so the view holds still while they move).
+    """
+    if proj.explained is None:
+        return (-0.05, 1.05, -0.05, 1.05) if proj.labels[1] else (-0.05, 1.05, -0.5, 0.5)
+    lo, hi = Q.min(axis=0), Q.max(axis=0)
+    half = max(float(np.max(hi - lo)) / 2 * (1 + margin), 0.05)
+    middle = (lo + hi) / 2
+    return (middle[0] - half, middle[0] + half, middle[1] - half, middle[1] + half)
+
+
+def hidden_space(ax, params: dict, proj: hidden.Projection = None, box: tuple = None) -> dict:
+    """The four inputs as points in hidden space (coloured by target) and the output's boundary.
+
+    The shading is the output over the plane (blue 0, orange 1), the black line its 0.5 level.
+    Returns the artists {"image", "line", "points", "texts"} for a panel to update.
+    """
+    proj = hidden.projection(params) if proj is None else proj
+    Q = proj(hidden.activations(params))
+    box = box_for(proj, Q) if box is None else box
+    w, c = hidden.boundary_in_plane(params, proj)
+    image = ax.imshow(hidden.output_in_plane(w, c, box), origin="lower", extent=box, cmap=CMAP,
+                      vmin=0.0, vmax=1.0, alpha=0.45, interpolation="bilinear", aspect="auto")
+    (line,) = ax.plot(*hidden.line_in_box(w, c, box), color="black", lw=2)
+    points = ax.scatter(Q[:, 0], Q[:, 1], c=TARGET_COLOURS, s=110, edgecolors="black", linewidths=1.5, zorder=3)
+    texts = [ax.annotate(name, q, xytext=offset, textcoords="offset points", fontsize=9)
+             for name, q, offset in zip(INPUT_NAMES, Q, LABEL_OFFSETS)]
+    ax.set_xlim(box[0], box[1])
+    ax.set_ylim(box[2], box[3])
+    ax.set_xlabel(proj.labels[0])
+    ax.set_ylabel(proj.labels[1])
+    return {"image": image, "line": line, "points": points, "texts": texts}
+
+
+def unit_maps(fig, params: dict, n: int = 61) -> list:
+    """One small map per hidden unit: its activation over the input plane, titled with its gate.
+
+    The dashed contour is the unit's 0.5 level, the line its thresholded value flips on.
+    Returns the list of Axes (one per unit, side by side).
+    """
+    grids = hidden.unit_grids(params, n)
+    A = hidden.activations(params)
+    axes = np.atleast_1d(fig.subplots(1, len(grids), sharey=True))
+    extent = (-0.5, 1.5, -0.5, 1.5)
+    for j, (ax, grid) in enumerate(zip(axes, grids)):
+        ax.imshow(grid, origin="lower", extent=extent, cmap="Greys", vmin=0.0, vmax=1.0)
+        ax.contour(np.linspace(-0.5, 1.5, n), np.linspace(-0.5, 1.5, n), grid, levels=[0.5],
+                   colors=ORANGE, linestyles="dashed")
+        ax.scatter(data.X[:, 0], data.X[:, 1], c=TARGET_COLOURS, s=60, edgecolors="black", zorder=3)
+        ax.set_title(f"$h_{j + 1}$: {gates.gate_name(A[:, j])}", fontsize=10)
+        ax.set_xticks([0, 1])
+        ax.set_yticks([0, 1])
+        ax.set_xlabel("$x_1$")
+    axes[0].set_ylabel("$x_2$")
+    return list(axes)
