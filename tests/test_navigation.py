@@ -158,3 +158,12 @@ def test_setup_cell_in_colab_run_twice_does_not_clone_again(monkeypatch):
 def test_setup_cell_locally_only_makes_helpers_importable(monkeypatch):
     commands, first_path, printed = run_setup(monkeypatch, in_colab=False)
     assert commands == [] and first_path == ".." and printed == ""
+
+
+def test_a_first_code_cell_that_is_not_a_setup_cell_is_never_overwritten(lab):
+    path = lab / "notebooks" / "02_b.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(1, nbformat.v4.new_code_cell("x = 1"))
+    nbformat.write(nb, path)
+    with pytest.raises(ValueError, match="02_b.ipynb: the first code cell is not the setup cell"):
+        tools.plan(lab)

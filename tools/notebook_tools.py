@@ -115,6 +115,8 @@ def updated(nb, name: str, nav: str):
     code = [c for c in cells if c.cell_type == "code"]
     if not code:
         raise ValueError(f"{name} has no code cell for the setup")
+    if "sys.path.insert(0" not in code[0].source:  # never overwrite a cell that is not a setup cell
+        raise ValueError(f"{name}: the first code cell is not the setup cell (no sys.path.insert): fix it by hand")
     setup_changed = code[0].source != SETUP
     code[0].source = SETUP
     top = generated_cell("nav-top", f"{colab_badge(name)}\n\n{nav}")
