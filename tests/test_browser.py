@@ -1,0 +1,288 @@
+"""Every slider panel, used as a student uses it: in JupyterLab, in a real browser.
+
+For each notebook whose stored outputs hold a widget, open it in JupyterLab (served from a
+temporary copy of notebooks/ and helpers/), Run All, then for every panel (a widget box that
+holds an Image) move each slider with the mouse (drag along the track) and with the arrow
+keys (focused handle), and click each checkbox. After each move: the status line names the
+new value, the picture is a new one, and the page raised no JavaScript error. Screenshots
+of the panel before and after each move go to tests/screenshots/ (git-ignored).
+
+Needs Debian's chromium (/usr/bin/chromium) and the `playwright` Python package (never
+`playwright install`). Without them these tests skip, unless BACKPROP_LAB_REQUIRE_BROWSER=1
+(set by .ci/run), which makes them fail instead.
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = os.environ.get("BACKPROP_LAB_CHROMIUM", "/usr/bin/chromium")
+REQUIRED = os.environ.get("BACKPROP_LAB_REQUIRE_BROWSER") == "1"
+TOKEN = "backprop-lab-browser-test"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+# JupyterLab user settings for the test server: no news, no autosave, every cell in the DOM
+SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
+                                                                        "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+
+def panel_notebooks() -> list:
+    """Notebooks whose stored outputs show a widget, i.e. whose cells create one."""
+    found = []
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
+        if any(WIDGET_MIME in o.get("data", {}) for o in outputs):
+            found.append(path)
+    return found
+
+
+def unavailable(reason: str):
+    if REQUIRED:
+        pytest.fail(f"browser test required (BACKPROP_LAB_REQUIRE_BROWSER=1) but {reason}")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """SIGTERM the process we started, wait up to 10 s, then SIGKILL its process group."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # the group is the server and the kernels it started
+            proc.wait(timeout=10)
+
+
+def wait_until(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def lab_server():
+    """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ and helpers/; yields its base URL."""
+    if not Path(CHROMIUM).exists():
+        unavailable(f"chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    try:
+        import jupyterlab  # noqa: F401
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        unavailable(f"{exc.name} is not installed (pip install -r requirements.txt)")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    (SCREENSHOTS / "moved.txt").unlink(missing_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="backprop-lab-browser-"))
+    proc = None
+    try:
+        ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+        shutil.copytree(ROOT / "helpers", work / "lab" / "helpers", ignore=ignore)
+        shutil.copytree(ROOT / "notebooks", work / "lab" / "notebooks", ignore=ignore)
+        for path in (work / "lab" / "notebooks").glob("*.ipynb"):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            nb["metadata"].pop("widgets", None)  # so every widget on the page comes from this run
+            path.write_text(json.dumps(nb), encoding="utf-8")
+        for name, values in SETTINGS.items():
+            target = work / "settings" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(values), encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+        env.update(JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_DATA_DIR=str(work / "data"),
+                   JUPYTER_RUNTIME_DIR=str(work / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(work / "settings"),
+                   JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
+        port = free_port()
+        log = open(work / "server.log", "wb")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
+             f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={work / 'lab'}", "--LabApp.news_url=None",
+             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        base = f"http://127.0.0.1:{port}"
+
+        def answers():
+            if proc.poll() is not None:
+                raise AssertionError(f"jupyter lab exited: {(work / 'server.log').read_text()[-2000:]}")
+            try:
+                return urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2).status == 200
+            except OSError:
+                return False
+
+        wait_until(answers, 60, "jupyter lab to answer")
+        yield base
+    finally:
+        if proc is not None:
+            stop(proc)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser(lab_server):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def number_shown(readout: str, text: str) -> bool:
+    """Does text hold the readout's number, at the readout's precision? ('0.0126' matches 'lr=0.0125893')."""
+    if readout in text:
+        return True
+    try:
+        value = float(readout)
+    except ValueError:
+        return False
+    digits = max(1, len(re.sub(r"^0*\.?0*", "", readout.replace("-", "")).replace(".", "")))
+    return any(float(f"{float(tok):.{digits}g}") == value for tok in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text))
+
+
+class Mover:
+    """Moves the controls of one panel and checks what the panel shows."""
+
+    def __init__(self, page, panel, slug: str, moved: list):
+        self.page, self.panel, self.slug, self.moved = page, panel, slug, moved
+        self.status = panel.locator(":scope > .widget-html").first
+        self.image = panel.locator("img.widget-image, .widget-image img").first
+
+    def state(self):
+        return self.status.inner_text(), self.image.get_attribute("src")
+
+    def check(self, name: str, how: str, before, readout=None, timeout: float = 30):
+        status_before, src_before = before
+
+        def shown():
+            status, src = self.state()
+            return (status != status_before and src != src_before
+                    and (readout is None or number_shown(readout(), status)))
+
+        wait_until(shown, timeout, f"{name} ({how}): status naming the new value and a new picture")
+        assert "Error" not in self.status.inner_text(), self.status.inner_text()
+        self.panel.screenshot(path=str(SCREENSHOTS / f"{self.slug}_{name}_{how}_after.png"))
+        self.moved.append(f"{self.slug}: {name} by {how} -> {(readout() if readout else 'toggled')} "
+                          f"| {self.status.inner_text().strip()}")
+
+    def shoot(self, name: str, how: str):
+        self.panel.screenshot(path=str(SCREENSHOTS / f"{self.slug}_{name}_{how}_before.png"))
+
+    def drag(self, slider, name: str):
+        readout = slider.locator(".widget-readout")
+        handle, track = slider.locator(".noUi-handle"), slider.locator(".noUi-base")
+        handle.scroll_into_view_if_needed()
+        box, bar = handle.bounding_box(), track.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        # a quarter of the track, towards the side with more room
+        target = x + 0.25 * bar["width"] if x < bar["x"] + bar["width"] / 2 else x - 0.25 * bar["width"]
+        self.shoot(name, "drag")
+        before, text = self.state(), readout.inner_text()
+        self.page.mouse.move(x, y)
+        self.page.mouse.down()
+        self.page.mouse.move(target, y, steps=8)
+        self.page.mouse.up()
+        wait_until(lambda: readout.inner_text() != text, 5, f"{name}: the readout to move with the mouse")
+        self.check(name, "drag", before, readout.inner_text)
+
+    def keys(self, slider, name: str):
+        readout = slider.locator(".widget-readout")
+        handle = slider.locator(".noUi-handle")
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        self.shoot(name, "arrow-key")
+        before, text = self.state(), readout.inner_text()
+        handle.focus()
+        handle.press("ArrowLeft" if at_max else "ArrowRight")
+        wait_until(lambda: readout.inner_text() != text, 5, f"{name}: the readout to move with the arrow key")
+        self.check(name, "arrow-key", before, readout.inner_text)
+
+    def click(self, checkbox, name: str):
+        self.shoot(name, "click")
+        before = self.state()
+        checkbox.locator("input[type=checkbox]").click()
+        self.check(name, "click", before)
+
+
+def kernel_idle(page) -> bool:
+    items = page.locator(".jp-StatusBar-TextItem").all_inner_texts()
+    return any(t.strip() == "Python 3 (ipykernel) | Idle" for t in items)
+
+
+MOVED = []  # every control moved, for the closing summary
+
+
+@pytest.mark.parametrize("path", panel_notebooks(), ids=lambda p: p.name)
+def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, browser):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    n_code = sum(c["cell_type"] == "code" for c in nb["cells"])
+    started = time.monotonic()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(f"{lab_server}/lab/tree/notebooks/{path.name}?token={TOKEN}&reset")
+        wait_until(lambda: kernel_idle(page), 90, "the kernel to start (status bar: Idle)")
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+
+        def all_ran():
+            prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+            done = [p for p in prompts if re.fullmatch(r"\s*\[\d+\]:\s*", p)]
+            return len(prompts) == n_code and len(done) == n_code and kernel_idle(page)
+
+        wait_until(all_ran, 180, f"Run All to finish all {n_code} code cells")
+        panels = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image)")
+        assert panels.count() > 0, "no panel (a box holding an Image widget) was rendered"
+        assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count() == 0, \
+            "a cell raised an error"
+        moved_here = 0
+        for p in range(panels.count()):
+            mover = Mover(page, panels.nth(p), f"{path.stem}_panel{p}", MOVED)
+            sliders = mover.panel.locator(".widget-hslider")
+            for s in range(sliders.count()):
+                slider = sliders.nth(s)
+                name = re.sub(r"\W+", "-", slider.locator("label.widget-label").inner_text().strip()) or f"slider{s}"
+                mover.drag(slider, name)
+                mover.keys(slider, name)
+                moved_here += 1
+            checkboxes = mover.panel.locator(".widget-checkbox")
+            for c in range(checkboxes.count()):
+                box = checkboxes.nth(c)
+                name = re.sub(r"\W+", "-", box.inner_text().strip()) or f"checkbox{c}"
+                mover.click(box, name)
+        assert moved_here > 0, "the panels have no slider"
+        assert errors == [], f"JavaScript errors: {errors}"
+    finally:
+        page.close()
+        mine = [m for m in MOVED if m.startswith(path.stem)]
+        report = f"{path.name}: {len(mine)} moves in {time.monotonic() - started:.1f} s\n" + "".join(
+            f"  {m}\n" for m in mine)
+        with open(SCREENSHOTS / "moved.txt", "a", encoding="utf-8") as f:  # .ci/run prints it
+            f.write(report)
