@@ -70,7 +70,7 @@ class LinePanel(Panel):
         ax.set_ylabel("$x_2$")
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])
-        ax.set_title(" ")
+        ax.set_title(" \n ")  # two lines, as in _update, so the layout leaves room
         self.ax = ax
         self.fig.tight_layout()
 
@@ -90,7 +90,9 @@ class LinePanel(Panel):
         self.crosses.set_offsets(data.X[~right] if (~right).any() else np.empty((0, 2)))
         for label, ok in zip(self.labels, right):
             label.set_text("right" if ok else "wrong")
-        self.ax.set_title(f"{self.correct} of 4 right on {target} · best so far: {self.best[target]} of 4")
+        # the equation in the picture too, so every slider move shows, even when the sides stay the same
+        self.ax.set_title(f"${w1:.2f}\\,x_1 {w2:+.2f}\\,x_2 {b:+.2f} = 0$\n"
+                          f"{self.correct} of 4 right on {target} · best so far: {self.best[target]} of 4")
         self.show()
 
         setting = f"w1 = {w1:.2f}, w2 = {w2:.2f}, b = {b:.2f}"

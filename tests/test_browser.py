@@ -157,6 +157,7 @@ def browser(lab_server):
 
 def number_shown(readout: str, text: str) -> bool:
     """Does text hold the readout's number, at the readout's precision? ('0.0126' matches 'lr=0.0125893')."""
+    readout = readout.replace("\u2212", "-")  # the slider readout writes a typographic minus
     if readout in text:
         return True
     try:
@@ -186,7 +187,13 @@ class Mover:
             return (status != status_before and src != src_before
                     and (readout is None or number_shown(readout(), status)))
 
-        wait_until(shown, timeout, f"{name} ({how}): status naming the new value and a new picture")
+        try:
+            wait_until(shown, timeout, f"{name} ({how}): status naming the new value and a new picture")
+        except AssertionError as exc:
+            status, src = self.state()
+            raise AssertionError(f"{exc}; readout {readout() if readout else None!r}, status now {status!r}, "
+                                 f"status changed: {status != status_before}, picture changed: {src != src_before}"
+                                 ) from None
         assert "Error" not in self.status.inner_text(), self.status.inner_text()
         self.panel.screenshot(path=str(SCREENSHOTS / f"{self.slug}_{name}_{how}_after.png"))
         self.moved.append(f"{self.slug}: {name} by {how} -> {(readout() if readout else 'toggled')} "
@@ -198,12 +205,12 @@ class Mover:
     def drag(self, slider, name: str):
         readout = slider.locator(".widget-readout")
         handle, track = slider.locator(".noUi-handle"), slider.locator(".noUi-base")
+        self.shoot(name, "drag")  # first: a screenshot may scroll the page, which would move the handle
         handle.scroll_into_view_if_needed()
         box, bar = handle.bounding_box(), track.bounding_box()
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         # a quarter of the track, towards the side with more room
         target = x + 0.25 * bar["width"] if x < bar["x"] + bar["width"] / 2 else x - 0.25 * bar["width"]
-        self.shoot(name, "drag")
         before, text = self.state(), readout.inner_text()
         self.page.mouse.move(x, y)
         self.page.mouse.down()
