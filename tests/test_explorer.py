@@ -1,7 +1,7 @@
 """The training explorer, driven from Python the way the frontend drives it: by setting .value."""
 import pytest
 
-from helpers import explorer
+from helpers import explorer, explorer_cache
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +49,10 @@ def test_an_error_in_the_callback_is_shown_in_the_panel(monkeypatch):
     p = explorer.explore_training()
     redraws = p.redraws
 
-    def broken(**kwargs):
+    def broken(*args, **kwargs):
         raise RuntimeError("simulated failure inside training")
 
-    monkeypatch.setattr(explorer, "train", broken)
+    monkeypatch.setattr(explorer_cache, "gradient_descent", broken)
     p.seed.value = 42  # must not raise out of the observer
     assert "Error" in p.status.value and "simulated failure inside training" in p.status.value
     assert isinstance(p.error, RuntimeError)
