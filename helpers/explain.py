@@ -10,7 +10,8 @@ The kinds, checked in this order (the thresholds are the constants below, nowher
   not converged  the loss is still falling at the end: more steps.
   plateau        every output near 0.5 (loss near 0.25): the hidden units have not told
                  the inputs apart yet, from a symmetric or unlucky start.
-  saturated      most hidden units sit at 0 or 1, where sigma' ~ 0 and the gradients vanish.
+  saturated      most hidden units sit at 0 or 1, or the output sits at 0 or 1 on a wrong point:
+                 there sigma' ~ 0 and the gradients vanish.
   stuck          none of these: a local minimum with some points wrong.
 """
 import numpy as np
@@ -24,7 +25,7 @@ DIVERGED_LR_FACTOR = 5    # "try lr <= lr / DIVERGED_LR_FACTOR"
 FALLING_TAIL = 0.1        # the last fraction of the steps looked at for "still falling"
 FALLING_DROP = 0.01       # the loss fell by more than this fraction over that tail: not converged
 PLATEAU_SPREAD = 0.1      # every output within this of 0.5: a plateau
-SATURATED_SLOPE = 0.01    # a hidden unit with sigma'(z1) = a1 (1 - a1) below this is saturated (max is 0.25)
+SATURATED_SLOPE = 0.01    # a unit with sigma'(z) = a (1 - a) below this is saturated (the largest is 0.25)
 SATURATED_FRACTION = 0.5  # at least this fraction of (input, hidden unit) pairs saturated: saturated
 
 KINDS = ("diverged", "solved", "not converged", "plateau", "saturated", "stuck")
@@ -45,7 +46,9 @@ def kind(run) -> str:
     if np.all(np.abs(run.y_hat - 0.5) < PLATEAU_SPREAD):
         return "plateau"
     a1 = _forward(run.params, run.X)[1]["a1"]
-    if np.mean(a1 * (1 - a1) < SATURATED_SLOPE) >= SATURATED_FRACTION:
+    y_hat = np.asarray(run.y_hat)
+    confidently_wrong = (y_hat * (1 - y_hat) < SATURATED_SLOPE) & ((y_hat > 0.5) != (run.y > 0.5))
+    if np.mean(a1 * (1 - a1) < SATURATED_SLOPE) >= SATURATED_FRACTION or np.any(confidently_wrong):
         return "saturated"
     return "stuck"
 
@@ -70,7 +73,8 @@ def explain(run) -> str:
         return ("Stuck on a plateau: every output is near 0.5 (loss near 0.25), so the hidden units do not "
                 f"tell the inputs apart yet (a symmetric or unlucky start); try another seed{biases}, or more steps.")
     if what == "saturated":
-        return ("Saturated: most hidden units sit at 0 or 1, where sigma' is about 0, so the gradients "
+        return ("Saturated: units sit at 0 or 1 (most hidden units, or the output on a wrong point), where "
+                "sigma' is about 0, so the gradients "
                 "vanish; try smaller initial weights or a smaller lr, or another seed.")
     return (f"Stuck in a local minimum with {run.correct} of {len(run.y)} points right and the loss flat; "
             f"try another seed, more hidden units, or biases.")

@@ -105,7 +105,7 @@ class TrainingExplorer(Panel):
         moved = "seed" if change is not None and change["owner"] is self.seed else "lr"
         run = self.train(config, moved)
         self.run = run
-        shown = np.unique(np.linspace(0, run.steps, LOSS_POINTS).astype(int))  # the steps drawn, first and last included
+        shown = np.unique(np.linspace(0, run.steps, LOSS_POINTS).astype(int))  # steps drawn, first and last in
         self.loss_line.set_data(shown, run.losses[shown])
         self.ax_loss.set_xlim(0, run.steps)
         low, high = max(run.losses.min(), 1e-8), run.losses.max()
