@@ -1,8 +1,8 @@
 """Runs for the training explorer, trained a slider's worth at a time (notebook 01).
 
 When a slider moves to a setting not seen before, the explorer trains that setting together
-with its neighbours along the slider that moved -- every position of the learning-rate slider,
-or a block of seeds -- as one stack of nets: `train.gradient_descent` trains a stack with the
+with its neighbours along the slider that moved -- the nearest positions of the learning-rate
+slider, or a block of seeds -- as one stack of nets: `train.gradient_descent` trains a stack with the
 same equations it uses for one net, and each net's numbers are bitwise those of `train.train`.
 The next move along that slider is then a look-up.
 
@@ -16,6 +16,7 @@ from helpers.network import _forward, init_params
 from helpers.train import Run, gradient_descent, train
 
 LR_GRID = tuple(10.0 ** (k / 10) for k in range(-20, 11))  # the lr slider: 10^-2 .. 10^1 in steps of 10^0.1
+LR_WINDOW = 4         # lr positions trained on each side of a new one (a stack of 9 costs ~1.15x one net, all 31 ~1.6x)
 SEED_BLOCK = 8        # seeds trained together when the seed slider moves: 0-7, 8-15, ...
 SNAPSHOT_EVERY = 500  # the steps slider's step
 MAX_STACKS = 8        # stacks kept; one of 32 nets at 50,000 steps holds ~13 MB of losses
@@ -117,8 +118,9 @@ class RunCache:
             first = seed - seed % SEED_BLOCK
             members = [(lr, s) for s in range(first, min(first + SEED_BLOCK, 100))]
         else:
-            members = [(grid, seed) for grid in LR_GRID] + ([] if lr in LR_GRID else [(lr, seed)])
-        if (lr, seed) not in members:  # a seed beyond the slider's 0..99
+            k = round(10 * np.log10(lr)) + 20  # the nearest slider position
+            members = [(grid, seed) for grid in LR_GRID[max(0, k - LR_WINDOW):k + LR_WINDOW + 1]]
+        if (lr, seed) not in members:  # an lr between slider positions, or a seed beyond 0..99
             members.append((lr, seed))
         stack = Stack(hidden, bias, members)
         if len(self.stacks) >= MAX_STACKS:

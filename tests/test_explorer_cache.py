@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from helpers import explorer_cache, train
-from helpers.explorer_cache import LR_GRID, RunCache
+from helpers.explorer_cache import LR_GRID, LR_WINDOW, RunCache
 
 
 def same(a, b):
@@ -17,11 +17,13 @@ def test_every_lr_of_a_stack_is_the_run_trained_alone(hidden, bias):
     cache = RunCache()
     cache.get(hidden, 0.5, 1000, 3, bias, moved="lr")
     assert cache.last == "trained"
-    for lr in (LR_GRID[0], LR_GRID[17], LR_GRID[-1], 0.5):
+    for lr in (LR_GRID[17 - LR_WINDOW], LR_GRID[17], LR_GRID[17 + LR_WINDOW], 0.5):  # 0.5 is nearest 10^-0.3
         run = cache.get(hidden, lr, 1000, 3, bias, moved="lr")
         assert same(run, train.train(hidden=hidden, lr=lr, steps=1000, seed=3, bias=bias))
     assert cache.last == "seen"  # 0.5 was the first one
     assert len(cache.stacks) == 1
+    cache.get(hidden, LR_GRID[17 + LR_WINDOW + 1], 1000, 3, bias, moved="lr")
+    assert cache.last == "trained" and len(cache.stacks) == 2  # beyond the window: a new stack
 
 
 def test_seeds_of_a_block_and_shorter_and_longer_runs_are_the_runs_trained_alone():
