@@ -70,8 +70,9 @@ def explain(run) -> str:
                 f"{losses[-1]:.4f} at the end); try more steps or a larger lr.")
     if what == "plateau":
         biases = "" if run.bias else ", turn biases on"
-        return ("Stuck on a plateau: every output is near 0.5 (loss near 0.25), so the hidden units do not "
-                f"tell the inputs apart yet (a symmetric or unlucky start); try another seed{biases}, or more steps.")
+        return ("Stuck on a plateau: every output is near 0.5 (loss near 0.25), so the hidden units do not tell "
+                f"the inputs apart yet (a symmetric or unlucky start); try another seed{biases}, more hidden "
+                "units or more steps.")
     if what == "saturated":
         return ("Saturated: units sit at 0 or 1 (most hidden units, or the output on a wrong point), where "
                 "sigma' is about 0, so the gradients "
