@@ -7,8 +7,8 @@ Sliders: learning rate (log scale), hidden size, seed, steps; a bias toggle. A s
 retrains on release (continuous_update=False) and redraws the loss curve, the output over
 the input plane and the predictions; the status line says in words what happened
 (helpers/explain.py). A move to a new setting trains its neighbours along that slider too,
-so the next move is a look-up (helpers/explorer_cache.py); the figure is kept and only its
-artists change, so a redraw is one render of one figure.
+so the next move is a look-up (helpers/explorer_cache.py). The figure is kept, and a redraw
+draws only what changed over a kept picture of the rest (blitting), then encodes the PNG.
 """
 import io
 
