@@ -132,15 +132,22 @@ def backward(params: dict, cache: dict, y) -> dict:
 
 
 def _backward(params: dict, cache: dict, y: np.ndarray) -> dict:
+    # works for one net and for a stack of B nets (params with a leading batch axis: W1 (B, 2, H), ...):
+    # T() transposes the last two axes, the bias gradients sum over the examples axis (-2)
     X, a1, y_hat = cache["X"], cache["a1"], cache["y_hat"]
-    d_out = (y_hat - y) * y_hat * (1 - y_hat)        # dL/dz2 = (y_hat - y) * sigma'(z2)   (N, 1)
-    d_hid = (d_out @ params["W2"].T) * a1 * (1 - a1)  # dL/dz1 = (d_out W2^T) * sigma'(z1) (N, H)
-    grads = {"dW1": X.T @ d_hid, "dW2": a1.T @ d_out}
+    d_out = (y_hat - y) * y_hat * (1 - y_hat)           # dL/dz2 = (y_hat - y) * sigma'(z2)   (N, 1)
+    d_hid = (d_out @ T(params["W2"])) * a1 * (1 - a1)  # dL/dz1 = (d_out W2^T) * sigma'(z1) (N, H)
+    grads = {"dW1": T(X) @ d_hid, "dW2": T(a1) @ d_out}
     if "b1" in params:
         # a bias touches every example, so its gradient sums over the batch
-        grads["db1"] = d_hid.sum(axis=0, keepdims=True)
-        grads["db2"] = d_out.sum(axis=0, keepdims=True)
+        grads["db1"] = d_hid.sum(axis=-2, keepdims=True)
+        grads["db2"] = d_out.sum(axis=-2, keepdims=True)
     return grads
+
+
+def T(A: np.ndarray) -> np.ndarray:
+    """A^T: the transpose of the last two axes (A: (..., m, n) -> (..., n, m)); a view, no copy."""
+    return A.swapaxes(-1, -2)
 
 
 def predict(params: dict, X) -> np.ndarray:

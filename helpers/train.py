@@ -64,28 +64,38 @@ class Run:
         return f"hidden={self.hidden} lr={self.lr:g} steps={self.steps} seed={seed} bias={'on' if self.bias else 'off'}"
 
 
-def gradient_descent(params: dict, X: np.ndarray, y: np.ndarray, lr: float, steps: int,
+CHUNK = 500  # outputs kept before their losses are computed in one go (fewer NumPy calls per step)
+
+
+def gradient_descent(params: dict, X: np.ndarray, y: np.ndarray, lr, steps: int,
                      snapshot_steps=()) -> tuple:
     """Run `steps` updates from `params` (not modified). Unchecked: `train` checks for you.
 
     Returns (losses (steps + 1,), final params, snapshots {step: params}).
+    Works on a stack of B nets too (every parameter with a leading axis B, lr a number or
+    (B, 1, 1)); then losses is (steps + 1, B), and each net's numbers are bitwise those of
+    training it alone.
     """
     params = {name: value.copy() for name, value in params.items()}
     wanted = set(snapshot_steps)
     snapshots = {}
-    sq_errors = np.empty(steps + 1)  # sum of squared errors; divided by N once at the end
+    y_hat = _forward(params, X)[0]
+    losses = np.empty((steps + 1,) + y_hat.shape[:-2])
+    outputs = np.empty((CHUNK,) + y_hat.shape)  # y_hat of the last steps, until their losses are computed
     for k in range(steps + 1):
         y_hat, cache = _forward(params, X)
-        e = (y_hat - y).ravel()
-        sq_errors[k] = e @ e
+        outputs[k % CHUNK] = y_hat
+        if k % CHUNK == CHUNK - 1 or k == steps:
+            first = k - k % CHUNK  # the printed loss: MSE = mean((y - y_hat)^2) over the N examples
+            losses[first:k + 1] = np.mean((y - outputs[:k - first + 1]) ** 2, axis=(-2, -1))
         if k in wanted:
             snapshots[k] = {name: value.copy() for name, value in params.items()}
         if k == steps:
             break
         grads = _backward(params, cache, y)
         for name in params:
-            params[name] -= lr * grads["d" + name]
-    return sq_errors / len(y), params, snapshots
+            params[name] -= lr * grads["d" + name]  # W <- W - lr * dL/dW
+    return losses, params, snapshots
 
 
 def train(hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0, bias: bool = True,

@@ -1,7 +1,12 @@
 """The training explorer, driven from Python the way the frontend drives it: by setting .value."""
-import pytest
+import io
+import warnings
 
-from helpers import explorer
+import numpy as np
+import pytest
+from matplotlib.image import imread
+
+from helpers import explain, explorer, explorer_cache
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +54,10 @@ def test_an_error_in_the_callback_is_shown_in_the_panel(monkeypatch):
     p = explorer.explore_training()
     redraws = p.redraws
 
-    def broken(**kwargs):
+    def broken(*args, **kwargs):
         raise RuntimeError("simulated failure inside training")
 
-    monkeypatch.setattr(explorer, "train", broken)
+    monkeypatch.setattr(explorer_cache, "gradient_descent", broken)
     p.seed.value = 42  # must not raise out of the observer
     assert "Error" in p.status.value and "simulated failure inside training" in p.status.value
     assert isinstance(p.error, RuntimeError)
@@ -60,3 +65,30 @@ def test_an_error_in_the_callback_is_shown_in_the_panel(monkeypatch):
     monkeypatch.undo()
     p.seed.value = 43  # the panel recovers on the next move
     assert p.error is None and "seed=43" in p.status.value
+
+
+def test_the_status_line_explains_the_run(panel):
+    assert panel.status.value.endswith(explain.explain(panel.run))
+
+
+def test_the_blitted_picture_is_the_full_drawing():
+    p = explorer.explore_training(hidden=2, lr=2.0, steps=3000, bias=False)
+    blitted = imread(io.BytesIO(p.image.value))
+    for artist in p.redrawn:
+        artist.set_animated(False)
+    buffer = io.BytesIO()
+    p.fig.savefig(buffer, format="png")
+    full = imread(io.BytesIO(buffer.getvalue()))
+    assert blitted.shape == full.shape
+    assert np.mean(np.abs(blitted - full) > 0.05) < 1e-4  # a few anti-aliased pixels may differ by a shade
+
+
+def test_no_runtime_warning_at_the_slider_extremes():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        p = explorer.explore_training(hidden=1, lr=0.01, steps=500, seed=0, bias=False)
+        for name, value in [("lr", 10.0), ("hidden", 8), ("bias", True), ("steps", 50_000), ("lr", 0.01),
+                            ("seed", 99), ("lr", 10.0), ("hidden", 1), ("steps", 500)]:
+            getattr(p, name).value = value
+            assert p.error is None, p.status.value
+            assert np.all(np.isfinite(p.run.losses)) and "Error" not in p.status.value
