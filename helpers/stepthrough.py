@@ -132,20 +132,20 @@ def stages(params: dict, X=None, y=None, lr: float = 0.5, example="all", eps: fl
         Stage("dW2", "output-layer gradients",
               r"$\dfrac{\partial L}{\partial W_2} = a_1^\top \delta_2"
               + b(r" \qquad \dfrac{\partial L}{\partial b_2} = \sum_i \delta_{2,i}") + "$",
-              ('grads = {"dW1": X.T @ d_hid, "dW2": a1.T @ d_out}',)
-              + (('grads["db2"] = d_out.sum(axis=0, keepdims=True)',) if bias else ()),
+              ('grads = {"dW1": T(X) @ d_hid, "dW2": T(a1) @ d_out}',)
+              + (('grads["db2"] = d_out.sum(axis=-2, keepdims=True)',) if bias else ()),
               bwd, {"a1": cache["a1"], "delta_out": delta_out, **pick(grads, "dW2", "db2")},
               pick(numeric, "dW2", "db2"), parts=("hidden", "W2", "b2", "output")),
         Stage("delta_hid", "hidden error signal",
               r"$\delta_1 = \dfrac{\partial L}{\partial z_1} = (\delta_2 W_2^\top) \odot a_1 \odot (1 - a_1)$",
-              ('d_hid = (d_out @ params["W2"].T) * a1 * (1 - a1)',), bwd,
+              ('d_hid = (d_out @ T(params["W2"])) * a1 * (1 - a1)',), bwd,
               {"delta_out": delta_out, "W2": params["W2"], "a1": cache["a1"], "delta_hid": delta_hid},
               parts=("output", "W2", "hidden")),
         Stage("dW1", "hidden-layer gradients",
               r"$\dfrac{\partial L}{\partial W_1} = X^\top \delta_1"
               + b(r" \qquad \dfrac{\partial L}{\partial b_1} = \sum_i \delta_{1,i}") + "$",
-              ('grads = {"dW1": X.T @ d_hid, "dW2": a1.T @ d_out}',)
-              + (('grads["db1"] = d_hid.sum(axis=0, keepdims=True)',) if bias else ()),
+              ('grads = {"dW1": T(X) @ d_hid, "dW2": T(a1) @ d_out}',)
+              + (('grads["db1"] = d_hid.sum(axis=-2, keepdims=True)',) if bias else ()),
               bwd, {"X": X_sel, "delta_hid": delta_hid, **pick(grads, "dW1", "db1")},
               pick(numeric, "dW1", "db1"), parts=("input", "W1", "b1", "hidden")),
         Stage("update", "gradient-descent update",
