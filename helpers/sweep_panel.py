@@ -105,7 +105,7 @@ def draw_solved_steps(ax, run, max_hidden: int = 4):
     for H in range(1, max_hidden + 1):
         when = run.solved_at[(run.hidden == H) & run.success]
         if len(when):
-            ax.hist(when, bins=bins, histtype="step", lw=1.5, color=colors[H % len(colors)], label=f"H={H}")
+            ax.hist(when, bins=bins, histtype="step", lw=1.5, color=colors[(H - 2) % len(colors)], label=f"H={H}")
     ax.set_title("when the solved nets got there", fontsize=9)
     ax.set_xlabel("step when first all four right")
     ax.set_ylabel("nets")
