@@ -33,11 +33,12 @@ def main() -> None:
     hidden_sizes, seeds = range(1, 9), range(100)
     nets = len(hidden_sizes) * len(seeds)
     sample = np.linspace(0, nets - 1, args.sample).round().astype(int)
-    batched_times, single_times, worst = [], [], 0.0
+    batched_times, batched_cpu, single_times, worst = [], [], [], 0.0
     for _ in range(args.repeats):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         run = sweep.run_sweep(hidden_sizes, seeds, bias=args.bias, lr=args.lr, steps=args.steps)
         batched_times.append(time.perf_counter() - start)
+        batched_cpu.append(time.process_time() - cpu)  # CPU time: less sensitive to other processes
 
         start = time.perf_counter()
         singles = [train.train(hidden=int(run.hidden[b]), lr=args.lr, steps=args.steps, seed=int(run.seeds[b]),
@@ -49,7 +50,8 @@ def main() -> None:
     print(f"sweep: {nets} nets (hidden 1..8 x {len(seeds)} seeds) x {args.steps} steps, float64, "
           f"lr {args.lr:g}, biases {'on' if args.bias else 'off'}, {args.repeats} repeats")
     every = ", ".join(f"{t:.2f}" for t in batched_times)
-    print(f"batched (helpers.batched):     median {batched:7.2f} s   (all: {every})")
+    print(f"batched (helpers.batched):     median {batched:7.2f} s   (all: {every}; "
+          f"median CPU time {statistics.median(batched_cpu):.2f} s)")
     print(f"one at a time (helpers.train): median {single:7.2f} s   ({len(sample)} nets timed, scaled to {nets})")
     pairs = statistics.median(s / b for s, b in zip(single_times, batched_times))
     print(f"ratio of the medians: batched is {single / batched:.0f}x faster "
