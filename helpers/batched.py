@@ -1,0 +1,194 @@
+"""Many independent nets trained at once, the nets being one more array axis (notebook 03).
+
+B nets, each a 2-H-1 sigmoid net like helpers/network.py, with its own hidden size H_b and
+seed. Smaller nets are padded to the largest size Hmax with *masked* units: a padded unit
+has zero outgoing weight (and zero gradient for it, every step), so it never contributes
+to the output and never learns; its incoming weights get exactly zero gradient too.
+
+The equations are the single-net ones with one more axis, b = 1..B, for the nets:
+
+    z1 = X W1 + b1      a1 = sigmoid(z1)      (N, Hmax, B)
+    z2 = a1 . W2 + b2   y_hat = sigmoid(z2)   (N, B)      (a sum over the hidden units)
+
+and the same backward pass and update (gradients of L = 1/2 * sum((y_hat - y)^2) per net).
+Inside the loop the nets are the LAST axis, so every NumPy call runs over the B nets in
+one contiguous sweep; with the nets first, NumPy's inner loops would run over 4 examples
+or 8 units at a time and be several times slower. What this module returns has the nets
+first: W1 (B, 2, Hmax), W2 (B, Hmax, 1), b1 (B, 1, Hmax), b2 (B, 1, 1), losses (B, steps + 1).
+
+In float64 every net here equals helpers.train.train(hidden, lr, steps, seed, bias) to
+~1e-12 (tests/test_batched.py checks 1e-10): the same initial weights, the same updates.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from helpers import data
+from helpers._checks import check_bool, check_float, check_int, check_Xy
+from helpers.network import MAX_HIDDEN, init_params, sigmoid
+from helpers.train import MAX_LR, MAX_STEPS
+
+MAX_NETS = 100_000
+MAX_VALUES = 50_000_000  # nets * (steps + 1) loss values kept: 400 MB in float64
+
+
+@dataclass
+class BatchRun:
+    """What B nets trained side by side did (index b = 0..B-1 is one net).
+
+    hidden, seeds: (B,) each net's hidden size and seed.
+    losses: (B, steps + 1) the MSE of net b after k updates, as helpers.train.Run.losses.
+    params: the final parameters, nets first and padded to Hmax: W1 (B, 2, Hmax),
+        W2 (B, Hmax, 1), and with biases b1 (B, 1, Hmax), b2 (B, 1, 1).
+    mask: (B, Hmax) 1.0 for a real unit, 0.0 for a padding unit.
+    y_hat: (B, N, 1) final predictions.
+    solved_at: (B,) the first step k (0..steps) after which all N points were on the right
+        side of 0.5, or -1 if that never happened.
+    """
+
+    hidden: np.ndarray
+    seeds: np.ndarray
+    bias: bool
+    lr: float
+    steps: int
+    X: np.ndarray
+    y: np.ndarray
+    losses: np.ndarray
+    params: dict
+    mask: np.ndarray
+    y_hat: np.ndarray
+    solved_at: np.ndarray
+
+    @property
+    def final_loss(self) -> np.ndarray:
+        """(B,) the MSE of each net after the last update."""
+        return self.losses[:, -1]
+
+    @property
+    def correct(self) -> np.ndarray:
+        """(B,) how many points each net ends with on the right side of 0.5."""
+        return np.sum((self.y_hat > 0.5) == (self.y > 0.5), axis=(1, 2))
+
+    @property
+    def success(self) -> np.ndarray:
+        """(B,) True where the net ends with every point on the right side of 0.5."""
+        return self.correct == len(self.y)
+
+    def net(self, b: int) -> dict:
+        """Net b's final parameters as a single-net dict (helpers/network.py shapes), padding removed."""
+        b = check_int("b", b, 0, len(self.hidden) - 1)
+        H = int(self.hidden[b])
+        net = {"W1": self.params["W1"][b, :, :H].copy(), "W2": self.params["W2"][b, :H].copy()}
+        if self.bias:
+            net["b1"] = self.params["b1"][b, :, :H].copy()
+            net["b2"] = self.params["b2"][b].copy()
+        return net
+
+
+def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int = 10_000, X=None, y=None,
+                  progress=None, chunk: int = 1000) -> BatchRun:
+    """Train B nets by full-batch gradient descent at once; net b has hidden[b] units and seed seeds[b].
+
+    hidden, seeds: sequences of B integers (or one integer, used for every net).
+    Net b starts from helpers.network.init_params(hidden[b], seeds[b], bias), like train.train.
+    X: (N, 2), y: (N, 1), default XOR. progress: None or a function progress(done, steps),
+    called after every `chunk` updates and at the end (a progress bar, say).
+    """
+    bias = check_bool("bias", bias)
+    lr = check_float("lr", lr, 0.0, MAX_LR, lo_open=True)
+    steps = check_int("steps", steps, 0, MAX_STEPS)
+    chunk = check_int("chunk", chunk, 1, MAX_STEPS)
+    X, y = check_Xy(data.X if X is None else X, data.y if y is None else y)
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be None or a function progress(done, steps), got {progress!r}")
+    hidden, seeds = _check_nets(hidden, seeds)
+    if len(hidden) * (steps + 1) > MAX_VALUES:
+        raise ValueError(f"nets * (steps + 1) must be at most {MAX_VALUES:,} (the loss curves are kept), "
+                         f"got {len(hidden)} * {steps + 1}")
+
+    W1, W2, b1, b2, mask = _init(hidden, seeds, bias)
+    N, (Hmax, B) = len(y), mask.shape
+    target_is_1 = y > 0.5  # y (N, 1) broadcasts against (N, B): the same targets for every net
+    losses = np.empty((steps + 1, B))      # filled row by row, turned to (B, steps + 1) at the end
+    all_right = np.empty((steps + 1, B), dtype=bool)
+    for k in range(steps + 1):
+        # forward: the single-net equations, nets on the last axis
+        z1 = (X @ W1.reshape(2, -1)).reshape(N, Hmax, B)        # X W1 for all nets in one product
+        if bias:
+            z1 += b1
+        a1 = sigmoid(z1)                                         # (N, Hmax, B)
+        z2 = np.einsum("nhb,hb->nb", a1, W2)                     # a1 W2: sum over hidden units, (N, B)
+        if bias:
+            z2 += b2
+        y_hat = sigmoid(z2)
+        e = y_hat - y
+        losses[k] = np.einsum("nb,nb->b", e, e)                  # sum of squared errors; / N at the end
+        all_right[k] = ((y_hat > 0.5) == target_is_1).all(axis=0)
+        if k == steps:
+            break
+        # backward: dL/dz2, then dL/dz1 = (d_out W2^T) * sigma'(z1), in place to spare NumPy temporaries
+        d_out = e * y_hat * (1 - y_hat)                          # (N, B)
+        d_hid = a1 * (1 - a1)                                    # sigma'(z1), (N, Hmax, B)
+        d_hid *= W2
+        d_hid *= d_out[:, None, :]
+        dW1 = (X.T @ d_hid.reshape(N, -1)).reshape(W1.shape)     # X^T d_hid, (2, Hmax, B)
+        dW2 = np.einsum("nhb,nb->hb", a1, d_out)                 # a1^T d_out, (Hmax, B)
+        dW2 *= mask                                              # padding units never learn
+        W1 -= lr * dW1
+        W2 -= lr * dW2
+        if bias:
+            b1 -= lr * d_hid.sum(axis=0)                         # a bias touches every example: sum over N
+            b2 -= lr * d_out.sum(axis=0)
+        if progress is not None and (k + 1) % chunk == 0 and k + 1 < steps:
+            progress(k + 1, steps)
+    if progress is not None:
+        progress(steps, steps)
+
+    params = {"W1": W1.transpose(2, 0, 1).copy(), "W2": W2.T[:, :, None].copy()}
+    if bias:
+        params["b1"] = b1.T[:, None, :].copy()
+        params["b2"] = b2.reshape(B, 1, 1).copy()
+    ever = all_right.any(axis=0)
+    return BatchRun(hidden=hidden, seeds=seeds, bias=bias, lr=lr, steps=steps, X=X, y=y,
+                    losses=np.ascontiguousarray(losses.T) / N, params=params, mask=mask.T.copy(),
+                    y_hat=y_hat.T[:, :, None].copy(), solved_at=np.where(ever, all_right.argmax(axis=0), -1))
+
+
+def _check_nets(hidden, seeds) -> tuple:
+    """hidden, seeds -> two int arrays (B,) of equal length, each entry in range."""
+    def as_list(name, value):
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            return [value]
+        if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__len__"):
+            raise TypeError(f"{name} must be an integer or a sequence of integers, got {value!r}")
+        return list(np.asarray(value).ravel()) if isinstance(value, np.ndarray) else list(value)
+
+    hidden, seeds = as_list("hidden", hidden), as_list("seeds", seeds)
+    if len(hidden) == 1:
+        hidden = hidden * len(seeds)
+    if len(seeds) == 1:
+        seeds = seeds * len(hidden)
+    if len(hidden) != len(seeds):
+        raise ValueError(f"hidden and seeds must have the same length (one entry per net), "
+                         f"got {len(hidden)} and {len(seeds)}")
+    if not 1 <= len(hidden) <= MAX_NETS:
+        raise ValueError(f"the number of nets must be in 1..{MAX_NETS}, got {len(hidden)}")
+    hidden = [check_int("hidden entry", int(h) if isinstance(h, np.integer) else h, 1, MAX_HIDDEN) for h in hidden]
+    seeds = [check_int("seeds entry", int(s) if isinstance(s, np.integer) else s, 0, 2**32 - 1) for s in seeds]
+    return np.array(hidden), np.array(seeds)
+
+
+def _init(hidden: np.ndarray, seeds: np.ndarray, bias: bool) -> tuple:
+    """Stack each net's init_params(hidden, seed, bias), nets last, zero-padded to Hmax.
+
+    Returns W1 (2, Hmax, B), W2 (Hmax, B), b1 (Hmax, B), b2 (B,), mask (Hmax, B).
+    Without biases b1, b2 are zeros that never change, so the forward pass is the same code.
+    """
+    B, Hmax = len(hidden), int(hidden.max())
+    W1, W2 = np.zeros((2, Hmax, B)), np.zeros((Hmax, B))
+    mask = (np.arange(Hmax)[:, None] < hidden[None, :]).astype(float)
+    for b, (H, seed) in enumerate(zip(hidden, seeds)):
+        net = init_params(int(H), int(seed), bias)
+        W1[:, :H, b] = net["W1"]
+        W2[:H, b] = net["W2"][:, 0]
+    return W1, W2, np.zeros((Hmax, B)), np.zeros(B), mask

@@ -1,0 +1,91 @@
+"""The hidden-size sweep: many seeds per hidden size, success rates with 95% intervals (notebook 03).
+
+    run = run_sweep(bias=False)          # hidden 1..8 x seeds 0..99, lr 0.5, 10,000 steps
+    table = summarize(run)               # per hidden size: solved k of n, Wilson interval, ...
+
+A run "solves XOR" when after training all four points are on the right side of 0.5.
+"""
+import numpy as np
+
+from helpers._checks import check_bool, check_float, check_int
+from helpers.batched import BatchRun, train_batched
+from helpers.network import MAX_HIDDEN
+
+Z95 = 1.959963984540054   # the 97.5% point of the standard normal: a two-sided 95% interval
+LOW_LOSS = 0.01           # the second, stricter criterion: final MSE below this
+
+
+def wilson(k, n, z: float = Z95) -> tuple:
+    """Wilson score interval for a success rate: k successes in n trials. Returns (low, high).
+
+    k, n: numbers or arrays of the same shape (0 <= k <= n, n >= 1). The interval is the set
+    of rates p for which k/n is within z standard errors of p, i.e. the roots of
+    (k/n - p)^2 = z^2 p (1 - p) / n:
+
+        center = (k + z^2/2) / (n + z^2)
+        half   = z / (n + z^2) * sqrt(k (n - k) / n + z^2 / 4)
+
+    Unlike k/n +- z sqrt(p(1-p)/n) it never leaves [0, 1] and is not zero-width at k = 0 or k = n.
+    """
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    z = check_float("z", z, 0.0, 10.0, lo_open=True)
+    if k.shape != n.shape:
+        raise ValueError(f"k and n must have the same shape, got {k.shape} and {n.shape}")
+    if not (np.all(np.isfinite(k)) and np.all(np.isfinite(n))) or np.any(n < 1) or np.any(k < 0) or np.any(k > n):
+        raise ValueError("wilson needs counts with 0 <= k <= n and n >= 1")
+    center = (k + z * z / 2) / (n + z * z)
+    half = z / (n + z * z) * np.sqrt(k * (n - k) / n + z * z / 4)
+    return np.clip(center - half, 0.0, 1.0), np.clip(center + half, 0.0, 1.0)
+
+
+def run_sweep(hidden_sizes=range(1, 9), seeds=range(100), bias: bool = True, lr: float = 0.5,
+              steps: int = 10_000, progress=None) -> BatchRun:
+    """Train every (hidden size, seed) pair at once. Nets are ordered hidden-major:
+    net b has hidden_sizes[b // S] units and seed seeds[b % S], S = len(seeds).
+
+    progress: None or progress(done, steps), called as training goes (see train_batched).
+    """
+    hidden_sizes = [check_int("hidden size", h, 1, MAX_HIDDEN) for h in hidden_sizes]
+    seeds = [check_int("seed", s, 0, 2**32 - 1) for s in seeds]
+    if not hidden_sizes or not seeds:
+        raise ValueError("hidden_sizes and seeds must each have at least one entry")
+    bias = check_bool("bias", bias)
+    hidden = np.repeat(hidden_sizes, len(seeds))
+    return train_batched(hidden, np.tile(seeds, len(hidden_sizes)), bias=bias, lr=lr, steps=steps,
+                         progress=progress, chunk=500)
+
+
+def summarize(run: BatchRun) -> dict:
+    """Per hidden size (in the order they first appear): counts, rates and Wilson intervals.
+
+    Returns arrays, one entry per hidden size: "hidden", "n" (nets), "solved" (all four
+    right), "low_loss" (final MSE < LOW_LOSS), "rate" = solved / n, "low", "high" (95% Wilson
+    interval of the rate), "median_steps" (median step at which the solved nets first got
+    all four right; NaN if none did).
+    """
+    if not isinstance(run, BatchRun):
+        raise TypeError(f"run must be a BatchRun (from run_sweep or train_batched), got {type(run).__name__}")
+    sizes = list(dict.fromkeys(int(h) for h in run.hidden))
+    table = {name: [] for name in ("hidden", "n", "solved", "low_loss", "median_steps")}
+    for H in sizes:
+        nets = run.hidden == H
+        solved = run.success[nets]
+        table["hidden"].append(H)
+        table["n"].append(int(nets.sum()))
+        table["solved"].append(int(solved.sum()))
+        table["low_loss"].append(int((run.final_loss[nets] < LOW_LOSS).sum()))
+        steps = run.solved_at[nets][solved]
+        table["median_steps"].append(float(np.median(steps)) if len(steps) else np.nan)
+    table = {name: np.array(values) for name, values in table.items()}
+    table["rate"] = table["solved"] / table["n"]
+    table["low"], table["high"] = wilson(table["solved"], table["n"])
+    return table
+
+
+def sentence(table: dict, H: int, bias: bool) -> str:
+    """'With 2 hidden units and no biases, 20 of 100 inits solve XOR (95% interval 13% to 29%).'"""
+    i = list(table["hidden"]).index(H)
+    units = "1 hidden unit" if H == 1 else f"{H} hidden units"
+    return (f"With {units} and {'biases' if bias else 'no biases'}, {table['solved'][i]} of {table['n'][i]} "
+            f"inits solve XOR (95% interval {100 * table['low'][i]:.0f}% to {100 * table['high'][i]:.0f}%).")
