@@ -23,13 +23,18 @@ class Panel:
         FigureCanvasAgg(self.fig)
         self.status = widgets.HTML(value="")
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        # class names let a browser test find every panel's parts, whatever its layout
+        self.status.add_class("panel-status")
+        self.image.add_class("panel-image")
         self.log = widgets.Output()  # tracebacks of callback errors land here
         self.redraws = 0             # pictures sent so far
         self.error = None            # the last callback exception, or None
 
-    def layout(self, controls) -> widgets.VBox:
-        """The panel as one widget: controls on top, then status, picture, error log."""
-        self.widget = widgets.VBox([controls, self.status, self.image, self.log])
+    def layout(self, controls, body=None) -> widgets.VBox:
+        """The panel as one widget: controls on top, then status, the picture (or a `body`
+        holding it), error log."""
+        self.widget = widgets.VBox([controls, self.status, self.image if body is None else body, self.log])
+        self.widget.add_class("backprop-panel")
         return self.widget
 
     def safely(self, callback):
@@ -56,6 +61,9 @@ class Panel:
 
     def show(self) -> None:
         """Encode the figure as PNG and put it in the picture."""
+        # tight_layout() leaves a placeholder layout engine that makes savefig draw the
+        # figure twice; the layout is already done, so drop it
+        self.fig.set_layout_engine(None)
         buffer = io.BytesIO()
         self.fig.savefig(buffer, format="png")
         self.image.value = buffer.getvalue()

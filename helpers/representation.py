@@ -166,7 +166,7 @@ class RepresentationPanel(Panel):
         if self.proj.explained is not None:
             plane = (f"; PCA plane of the last step ({100 * self.proj.explained.sum():.1f}% of variance), "
                      f"{f['agree']} of 4 points on their true side")
-        self.status.value = (f"<code>hidden={run.hidden} lr={run.lr:g} seed={run.seed} "
+        self.status.value = (f"<code>hidden={run.hidden} lr={run.lr:.3g} seed={run.seed} "
                              f"bias={'on' if run.bias else 'off'}</code> <b>step {step}</b> of {run.steps}: "
                              f"loss {run.losses[step]:.4f}, <b>{f['correct']} of 4</b> correct; "
                              f"{f['reading']}{plane}")

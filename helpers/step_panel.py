@@ -82,7 +82,7 @@ class StepPanel(Panel):
         self.numbers = widgets.HTML(value="")
         controls = widgets.VBox([self.example, widgets.HBox([self.prev, self.next, self.stage])])
         text = widgets.VBox([self.equation, self.code, self.numbers], layout=widgets.Layout(width="560px"))
-        self.widget = widgets.VBox([controls, self.status, widgets.HBox([self.image, text]), self.log])
+        self.layout(controls, body=widgets.HBox([self.image, text]))
         self.ax = self.fig.add_axes([0.02, 0.07, 0.96, 0.84])
         self._stages = {}
         self.update = self.safely(self._update)
@@ -120,7 +120,9 @@ class StepPanel(Panel):
         self.ax.clear()
         draw_network(self.ax, net, x=x, highlight=stage.parts)
         where = "all inputs (pick one to see node values)" if x is None else f"input {self.example.label}"
-        self.ax.set_title(("weights after the update, " if after else "") + where, fontsize=9)
+        # the stage is named in the picture too: some stages highlight the same parts
+        self.ax.set_title(f"stage {k} of {len(self.stages)}: {stage.title}\n"
+                          + ("weights after the update, " if after else "") + where, fontsize=9)
         self.show()
         chosen = f"{_all(len(self.X))} inputs" if x is None else f"input {self.example.label}"
         self.status.value = (f"{html.escape(self.source)} &middot; {chosen} &middot; stage <b>{k} of "

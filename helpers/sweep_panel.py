@@ -72,7 +72,7 @@ class SweepPanel(Panel):
         self.show()
         t, lr, steps, bias = self.table, *config
         rates = ", ".join(f"{H}: {k}" for H, k in zip(t["hidden"], t["solved"]))
-        self.status.value = (f"<code>lr={lr:g} steps={steps} bias={'on' if bias else 'off'}</code> &rarr; "
+        self.status.value = (f"<code>lr={lr:.3g} steps={steps} bias={'on' if bias else 'off'}</code> &rarr; "
                              f"inits (of {t['n'][0]}) that solve XOR, by hidden size: <b>{rates}</b>")
 
     def _draw(self, other):

@@ -61,7 +61,9 @@ class Run:
     def label(self) -> str:
         """The run's configuration in one line, e.g. 'hidden=4 lr=0.5 steps=10000 seed=0 bias=on'."""
         seed = "reference" if self.init == "reference" else self.seed
-        return f"hidden={self.hidden} lr={self.lr:g} steps={self.steps} seed={seed} bias={'on' if self.bias else 'off'}"
+        bias = "on" if self.bias else "off"
+        # lr to 3 digits, as the slider shows it
+        return f"hidden={self.hidden} lr={self.lr:.3g} steps={self.steps} seed={seed} bias={bias}"
 
 
 CHUNK = 500  # outputs kept before their losses are computed in one go (fewer NumPy calls per step)

@@ -173,8 +173,8 @@ class Mover:
 
     def __init__(self, page, panel, slug: str, moved: list):
         self.page, self.panel, self.slug, self.moved = page, panel, slug, moved
-        self.status = panel.locator(":scope > .widget-html").first
-        self.image = panel.locator("img.widget-image, .widget-image img").first
+        self.status = panel.locator(".panel-status").first
+        self.image = panel.locator("img.panel-image, .panel-image img").first
 
     def state(self):
         return self.status.inner_text(), self.image.get_attribute("src")
@@ -265,8 +265,8 @@ def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, b
             return len(prompts) == n_code and len(done) == n_code and kernel_idle(page)
 
         wait_until(all_ran, 180, f"Run All to finish all {n_code} code cells")
-        panels = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image)")
-        assert panels.count() > 0, "no panel (a box holding an Image widget) was rendered"
+        panels = page.locator(".jp-OutputArea-output .backprop-panel")
+        assert panels.count() > 0, "no panel (helpers.panel.Panel) was rendered"
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count() == 0, \
             "a cell raised an error"
         moved_here = 0
