@@ -85,7 +85,8 @@ def test_the_blitted_picture_is_the_full_drawing():
 
 def test_no_runtime_warning_at_the_slider_extremes():
     with warnings.catch_warnings():
-        warnings.simplefilter("error", RuntimeWarning)  # what a bad setting would raise; 7.7.1 also warns of deprecations
+        # a bad setting would raise RuntimeWarning; ipywidgets 7.7.1 also warns of deprecations, which are fine
+        warnings.simplefilter("error", RuntimeWarning)
         p = explorer.explore_training(hidden=1, lr=0.01, steps=500, seed=0, bias=False)
         for name, value in [("lr", 10.0), ("hidden", 8), ("bias", True), ("steps", 50_000), ("lr", 0.01),
                             ("seed", 99), ("lr", 10.0), ("hidden", 1), ("steps", 500)]:
