@@ -13,6 +13,7 @@ import numpy as np
 
 from helpers import data
 from helpers.network import _forward, init_params
+from helpers.panel import remember
 from helpers.train import Run, gradient_descent, train
 
 LR_GRID = tuple(10.0 ** (k / 10) for k in range(-20, 11))  # the lr slider: 10^-2 .. 10^1 in steps of 10^0.1
@@ -102,9 +103,7 @@ class RunCache:
             self.last = "trained"
         else:
             run = stack.run(lr, seed, steps)
-        if len(self.runs) >= MAX_RUNS:
-            self.runs.pop(next(iter(self.runs)))  # forget the oldest
-        self.runs[key] = run
+        remember(self.runs, key, run, MAX_RUNS)
         return run
 
     def _find(self, hidden, lr, seed, steps, bias):

@@ -15,6 +15,18 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 
+def remember(cache: dict, key, value, size: int):
+    """cache[key] = value, first forgetting the oldest entry if the cache already holds `size`.
+
+    The panels keep the runs they have shown, so going back to a setting is instant; the
+    bound keeps a long session from filling the memory. Returns value.
+    """
+    if key not in cache and len(cache) >= size:
+        cache.pop(next(iter(cache)))  # dicts keep insertion order: the first key is the oldest
+    cache[key] = value
+    return value
+
+
 class Panel:
     """Base of the panels. Subclasses build `controls`, draw into `self.fig`, call `self.show()`."""
 

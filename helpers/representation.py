@@ -20,7 +20,7 @@ from PIL import Image
 from helpers import data, gates, hidden, hidden_plots, plots
 from helpers._checks import check_bool, check_float, check_int
 from helpers.network import _forward
-from helpers.panel import Panel
+from helpers.panel import Panel, remember
 from helpers.train import train
 
 CACHE_SIZE = 64
@@ -67,11 +67,10 @@ class RepresentationPanel(Panel):
     def train(self, config: tuple):
         """The run for (hidden, lr, seed), with snapshots every `every` steps; trained once, then cached."""
         if config not in self.runs:
-            if len(self.runs) >= CACHE_SIZE:
-                self.runs.pop(next(iter(self.runs)))
             hidden_size, lr, seed = config
-            self.runs[config] = train(hidden=hidden_size, lr=lr, steps=self.steps, seed=seed, bias=self.bias,
-                                      snapshot_steps=range(0, self.steps + 1, self.every))
+            run = train(hidden=hidden_size, lr=lr, steps=self.steps, seed=seed, bias=self.bias,
+                        snapshot_steps=range(0, self.steps + 1, self.every))
+            remember(self.runs, config, run, CACHE_SIZE)
             self.trainings += 1
         return self.runs[config]
 

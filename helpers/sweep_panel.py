@@ -13,7 +13,7 @@ import numpy as np
 
 from helpers import plots, sweep
 from helpers._checks import check_bool, check_float, check_int
-from helpers.panel import Panel
+from helpers.panel import Panel, remember
 
 CACHE_SIZE = 32
 CURVES = 4  # loss curves drawn per group (failed / solved)
@@ -51,12 +51,10 @@ class SweepPanel(Panel):
     def sweep(self, config: tuple):
         """The sweep for (lr, steps, bias), trained once (progress bar moving) and then cached."""
         if config not in self.runs:
-            if len(self.runs) >= CACHE_SIZE:
-                self.runs.pop(next(iter(self.runs)))
             lr, steps, bias = config
             self.progress.max, self.progress.value = steps, 0
             run = sweep.run_sweep(seeds=self.seeds, bias=bias, lr=lr, steps=steps, progress=self._advance)
-            self.runs[config] = (run, sweep.summarize(run))
+            remember(self.runs, config, (run, sweep.summarize(run)), CACHE_SIZE)
             self.trainings += 1
         return self.runs[config]
 
