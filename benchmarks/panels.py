@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/panels.py               # every panel, 3 sessions per setting
     .venv/bin/python benchmarks/panels.py --repeat 5 --panel "01 explorer"
+    .venv/bin/python benchmarks/panels.py --pause 1.5   # a student's pause before each move
 
 A move is what the browser does on release: set a slider's `.value` in the kernel; the panel's
 observer retrains and redraws, and the move is timed until `panel.image` holds the new PNG
@@ -14,6 +15,10 @@ earlier as a neighbour, or a prefix of a longer run, or seen before). The table 
 and p95 over all moves of the session, the cold and warm medians apart, and the baseline: the
 same setting trained by a straightforward loop like the reference program's and drawn as a new
 pyplot figure saved with bbox_inches="tight" (no cache: every baseline move costs the same).
+
+Moves follow each other at once by default, so the explorer's prefetch (training the settings
+one move away while the student looks at the picture) has no time to help; --pause SECONDS waits
+that long before each move, as a student does, and shows what the prefetch buys.
 
 To add a panel (notebooks 02-04): write open/session/baseline functions like the explorer's and
 add an Entry to ENTRIES.
@@ -122,8 +127,11 @@ ENTRIES = [
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}  # cpu: this process only (the machine may be shared)
 
 
-def time_move(panel, name: str, value, clock) -> tuple:
-    """Seconds from setting the control to a new picture, and "cold" or "warm" (how the run was found)."""
+def time_move(panel, name: str, value, clock, pause: float = 0.0) -> tuple:
+    """Seconds from setting the control to a new picture, and "cold" or "warm" (how the run was found).
+
+    pause: seconds to wait first (not timed), as a student looks at the last picture."""
+    time.sleep(pause)
     before = panel.redraws
     start = clock()
     getattr(panel, name).value = value
@@ -137,11 +145,11 @@ def _stats(ms) -> tuple:
     return (np.median(ms), np.percentile(ms, 95)) if len(ms) else (np.nan, np.nan)
 
 
-def measure(entry: Entry, label: str, setting: dict, repeat: int, clock) -> dict:
+def measure(entry: Entry, label: str, setting: dict, repeat: int, clock, pause: float = 0.0) -> dict:
     moves = []  # (seconds, "cold" | "warm")
     for r in range(repeat):
         panel = entry.open(**setting)
-        moves += [time_move(panel, name, value, clock) for name, value in entry.session(panel, setting, r)]
+        moves += [time_move(panel, name, value, clock, pause) for name, value in entry.session(panel, setting, r)]
     base = []
     for r in range(max(3, repeat)):
         start = clock()
@@ -174,6 +182,8 @@ def main(argv=None) -> None:
     parser.add_argument("--setting", help="only this setting, e.g. 'default'")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
                         help="wall (default): what the student waits; cpu: this process's CPU time only")
+    parser.add_argument("--pause", type=float, default=0.0,
+                        help="seconds to wait before each move, not timed (default 0: moves back to back)")
     args = parser.parse_args(argv)
     load = os.getloadavg()[0]
     rows = []
@@ -183,9 +193,10 @@ def main(argv=None) -> None:
         for label, setting in entry.settings.items():
             if args.setting and label != args.setting:
                 continue
-            rows.append(measure(entry, label, setting, args.repeat, CLOCKS[args.clock]))
+            rows.append(measure(entry, label, setting, args.repeat, CLOCKS[args.clock], args.pause))
             print(f"measured {entry.name} / {label}", file=sys.stderr)
-    print(f"{args.clock} clock, ms; {args.repeat} sessions per setting; load average {load:.1f} -> "
+    print(f"{args.clock} clock, ms; {args.repeat} sessions per setting; pause before each move {args.pause:g} s; "
+          f"load average {load:.1f} -> "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; ratio = baseline median / panel median")
     print(table(rows))
 

@@ -30,7 +30,9 @@ class TrainingExplorer(Panel):
     """Sliders -> train -> three plots. Attributes: lr, hidden, seed, steps, bias (the controls),
     status (HTML), image (PNG), run (the run on show)."""
 
-    def __init__(self, hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0, bias: bool = True):
+    def __init__(self, hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0, bias: bool = True,
+                 prefetch: bool = True):
+        self.prefetch = check_bool("prefetch", prefetch)
         hidden = check_int("hidden", hidden, 1, 8)
         lr = check_float("lr", lr, 0.01, 10.0)
         steps = check_int("steps", steps, 500, 50_000)
@@ -118,9 +120,14 @@ class TrainingExplorer(Panel):
         self.show()
         self.status.value = (f"<code>{run.label()}</code> &rarr; final loss <b>{run.final_loss:.4f}</b>, "
                              f"<b>{run.correct} of {len(run.y)}</b> correct. {explain(run)}")
+        if self.prefetch:  # use the student's pause to train the settings one move away
+            self.cache.prefetch(*config)
 
 
 def explore_training(hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0,
-                     bias: bool = True) -> TrainingExplorer:
-    """Show the training explorer; returns the panel (its sliders are attributes)."""
-    return TrainingExplorer(hidden=hidden, lr=lr, steps=steps, seed=seed, bias=bias)
+                     bias: bool = True, prefetch: bool = True) -> TrainingExplorer:
+    """Show the training explorer; returns the panel (its sliders are attributes).
+
+    prefetch: between moves, train the settings one move away in a background thread.
+    """
+    return TrainingExplorer(hidden=hidden, lr=lr, steps=steps, seed=seed, bias=bias, prefetch=prefetch)

@@ -8,7 +8,15 @@ The next move along that slider is then a look-up.
 
 Steps are a prefix: a stack keeps its parameters every 500 steps (the steps slider's step), so
 a shorter run is a look-up, and a longer one continues the stack from where it stopped.
+
+While the student looks at a picture, `prefetch` trains the stacks one move away (the other
+bias setting, one more or one fewer hidden unit, the neighbours along the lr and seed sliders)
+in a background thread, 500 steps at a time. The next move stops it first (`get` waits for the
+500 steps under way, ~15 ms), and keeps whatever it finished: a stack trained part of the way
+is continued, not restarted. The numbers are the same either way; only the waiting changes.
 """
+import threading
+
 import numpy as np
 
 from helpers import data
@@ -20,7 +28,7 @@ LR_GRID = tuple(10.0 ** (k / 10) for k in range(-20, 11))  # the lr slider: 10^-
 LR_WINDOW = 4         # lr positions trained on each side of a new one (a stack of 9 costs ~1.15x one net, all 31 ~1.6x)
 SEED_BLOCK = 8        # seeds trained together when the seed slider moves: 0-7, 8-15, ...
 SNAPSHOT_EVERY = 500  # the steps slider's step
-MAX_STACKS = 8        # stacks kept; one of 32 nets at 50,000 steps holds ~13 MB of losses
+MAX_STACKS = 16       # stacks kept; one of 9 nets at 50,000 steps holds ~4 MB of losses
 MAX_RUNS = 256        # runs handed out, kept so a setting seen before is the same Run
 
 
@@ -80,13 +88,16 @@ class RunCache:
     """Runs by setting (hidden, lr, steps, seed, bias): handed out again, or read from a stack, or trained."""
 
     def __init__(self):
-        self.stacks = []  # oldest first
+        self.stacks = []  # least recently used first
         self.runs = {}
         self.last = None  # how the last run was found: "seen", "stacked", "extended" or "trained"
+        self.worker = None  # the prefetch thread, if one is running
+        self.stop = threading.Event()
 
     def get(self, hidden: int, lr: float, steps: int, seed: int, bias: bool, moved: str = "lr") -> Run:
         """The run for this setting. moved: the slider that changed ("seed" -> train a block of
         seeds, anything else -> every lr position), used only when the run is not found."""
+        self.stop_prefetch()
         lr = snap_lr(lr)
         key = (hidden, lr, steps, seed, bias)
         if key in self.runs:
@@ -109,8 +120,45 @@ class RunCache:
     def _find(self, hidden, lr, seed, steps, bias):
         for stack in reversed(self.stacks):
             if stack.hidden == hidden and stack.bias == bias and stack.has(lr, seed, steps):
+                self.stacks.remove(stack)
+                self.stacks.append(stack)  # used now: the last to be forgotten
                 return stack
         return None
+
+    def prefetch(self, hidden: int, lr: float, steps: int, seed: int, bias: bool) -> None:
+        """Start training, in the background, the stacks a move away from this setting."""
+        self.stop_prefetch()
+        if steps % SNAPSHOT_EVERY:
+            return
+        lr = snap_lr(lr)
+        k = round(10 * np.log10(lr)) + 20
+        next_lr = LR_GRID[k + 1] if k + 1 < len(LR_GRID) else LR_GRID[k - 1]
+        next_seed = seed + 1 if seed % SEED_BLOCK < SEED_BLOCK - 1 or seed == 99 else seed - 1
+        jobs = [  # (setting the next move may ask for, how to train it), likeliest first
+            ((hidden, next_lr, seed, bias), "lr"),
+            ((hidden, lr, next_seed, bias), "seed"),
+            ((hidden, lr, seed, not bias), "lr"),
+            *[((h, lr, seed, bias), "lr") for h in (hidden + 1, hidden - 1) if 1 <= h <= 8],
+            ((hidden, lr, min(seed + SEED_BLOCK - seed % SEED_BLOCK, 99), bias), "seed"),  # the next block
+        ]
+        self.stop = threading.Event()
+        self.worker = threading.Thread(target=self._prefetch, args=(jobs, steps, self.stop), daemon=True)
+        self.worker.start()
+
+    def stop_prefetch(self) -> None:
+        """Stop the prefetch thread after the 500 steps under way, and wait for it."""
+        if self.worker is not None:
+            self.stop.set()
+            self.worker.join()
+            self.worker = None
+
+    def _prefetch(self, jobs: list, steps: int, stop: threading.Event) -> None:
+        for (hidden, lr, seed, bias), moved in jobs:
+            stack = self._find(hidden, lr, seed, steps, bias) or self._new_stack(hidden, lr, seed, bias, moved)
+            for target in range(stack.steps + SNAPSHOT_EVERY, steps + 1, SNAPSHOT_EVERY):
+                if stop.is_set():
+                    return
+                stack.train_to(target)
 
     def _new_stack(self, hidden, lr, seed, bias, moved):
         if moved == "seed":

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from helpers import explorer_cache, train
+from helpers.explorer import explore_training
 from helpers.explorer_cache import LR_GRID, LR_WINDOW, RunCache
 
 
@@ -49,3 +50,32 @@ def test_the_browser_value_of_a_slider_position_means_that_position():
     k = 10 ** (-2 + 0.1 * 3)  # how a browser may compute the position 10^-1.7, off in the last bit
     assert explorer_cache.snap_lr(k) == LR_GRID[3]
     assert explorer_cache.snap_lr(0.5) == 0.5 and explorer_cache.snap_lr(2.0) == 2.0
+
+
+def test_prefetch_trains_the_settings_one_move_away():
+    cache = explorer_cache.RunCache()
+    cache.get(3, 0.5, 1000, 4, True)
+    cache.prefetch(3, 0.5, 1000, 4, True)
+    cache.worker.join()  # let it finish, as a student's pause would
+    for hidden, lr, seed, bias in [(3, LR_GRID[17], 4, True), (3, 0.5, 5, True), (3, 0.5, 4, False),
+                                   (2, 0.5, 4, True), (4, 0.5, 4, True), (3, 0.5, 8, True)]:
+        run = cache.get(hidden, lr, 1000, seed, bias)
+        assert cache.last == "stacked", (hidden, lr, seed, bias)
+        assert same(run, train.train(hidden=hidden, lr=lr, steps=1000, seed=seed, bias=bias))
+
+
+def test_a_move_stops_the_prefetch_and_keeps_what_it_finished():
+    cache = explorer_cache.RunCache()
+    cache.get(2, 0.5, 20_000, 0, True)
+    cache.prefetch(2, 0.5, 20_000, 0, True)
+    run = cache.get(2, 0.5, 20_000, 0, False)  # at once: the other bias setting, perhaps part-trained
+    assert cache.worker is None and cache.last in ("trained", "extended", "stacked")
+    assert same(run, train.train(hidden=2, lr=0.5, steps=20_000, seed=0, bias=False))
+
+
+def test_explorer_panel_answers_from_the_prefetch():
+    panel = explore_training(hidden=2, steps=1000)
+    panel.cache.worker.join()
+    panel.bias.value = False
+    assert panel.cache.last == "stacked" and "bias=off" in panel.status.value
+    panel.cache.stop_prefetch()
