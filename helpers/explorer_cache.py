@@ -92,6 +92,7 @@ class RunCache:
         self.runs = {}
         self.last = None  # how the last run was found: "seen", "stacked", "extended" or "trained"
         self.worker = None  # the prefetch thread, if one is running
+        self.prefetch_error = None  # the last exception the prefetch thread met, if any
         self.stop = threading.Event()
 
     def get(self, hidden: int, lr: float, steps: int, seed: int, bias: bool, moved: str = "lr") -> Run:
@@ -153,12 +154,15 @@ class RunCache:
             self.worker = None
 
     def _prefetch(self, jobs: list, steps: int, stop: threading.Event) -> None:
-        for (hidden, lr, seed, bias), moved in jobs:
-            stack = self._find(hidden, lr, seed, steps, bias) or self._new_stack(hidden, lr, seed, bias, moved)
-            for target in range(stack.steps + SNAPSHOT_EVERY, steps + 1, SNAPSHOT_EVERY):
-                if stop.is_set():
-                    return
-                stack.train_to(target)
+        try:
+            for (hidden, lr, seed, bias), moved in jobs:
+                stack = self._find(hidden, lr, seed, steps, bias) or self._new_stack(hidden, lr, seed, bias, moved)
+                for target in range(stack.steps + SNAPSHOT_EVERY, steps + 1, SNAPSHOT_EVERY):
+                    if stop.is_set():
+                        return
+                    stack.train_to(target)
+        except Exception as exc:  # noqa: BLE001 - only a head start is lost: the move itself trains
+            self.prefetch_error = exc  # and shows any error in the panel; kept here for a look
 
     def _new_stack(self, hidden, lr, seed, bias, moved):
         if moved == "seed":

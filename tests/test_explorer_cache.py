@@ -79,3 +79,15 @@ def test_explorer_panel_answers_from_the_prefetch():
     panel.bias.value = False
     assert panel.cache.last == "stacked" and "bias=off" in panel.status.value
     panel.cache.stop_prefetch()
+
+
+def test_an_error_in_the_prefetch_thread_is_kept_not_raised(monkeypatch):
+    cache = explorer_cache.RunCache()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure while prefetching")
+
+    monkeypatch.setattr(explorer_cache, "gradient_descent", broken)
+    cache.prefetch(2, 0.5, 1000, 0, True)
+    cache.worker.join()
+    assert isinstance(cache.prefetch_error, RuntimeError)
