@@ -39,7 +39,7 @@ class TrainingExplorer(Panel):
         seed = check_int("seed", seed, 0, 99)
         bias = check_bool("bias", bias)
         super().__init__(figsize=(11, 3.4))
-        style = {"description_width": "80px"}
+        style = {"description_width": "95px"}  # room for "learning rate"
         self.lr = widgets.FloatLogSlider(value=lr, base=10, min=-2, max=1, step=0.1, description="learning rate",
                                          readout_format=".3g", continuous_update=False, style=style)
         self.hidden = widgets.IntSlider(value=hidden, min=1, max=8, description="hidden", continuous_update=False,

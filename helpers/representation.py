@@ -43,7 +43,7 @@ class RepresentationPanel(Panel):
                              f"got steps={self.steps}, every={self.every}")
         self.bias = check_bool("bias", bias)
         super().__init__(figsize=(11, 3.6))
-        style = {"description_width": "80px"}
+        style = {"description_width": "95px"}  # room for "learning rate"
         self.hidden = widgets.IntSlider(value=hidden, min=1, max=8, description="hidden", continuous_update=False,
                                         style=style)
         self.seed = widgets.IntSlider(value=seed, min=0, max=99, description="seed", continuous_update=False,

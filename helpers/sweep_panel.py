@@ -29,7 +29,7 @@ class SweepPanel(Panel):
         bias = check_bool("bias", bias)
         self.seeds = range(check_int("seeds", seeds, 1, 1000))
         super().__init__(figsize=(11, 3.4))
-        style = {"description_width": "80px"}
+        style = {"description_width": "95px"}  # room for "learning rate"
         self.lr = widgets.FloatLogSlider(value=lr, base=10, min=np.log10(0.05), max=np.log10(5.0), step=0.1,
                                          description="learning rate", readout_format=".3g",
                                          continuous_update=False, style=style)
