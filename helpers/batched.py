@@ -111,12 +111,15 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
     target_is_1 = y > 0.5  # y (N, 1) broadcasts against (N, B): the same targets for every net
     losses = np.empty((steps + 1, B))      # filled row by row, turned to (B, steps + 1) at the end
     all_right = np.empty((steps + 1, B), dtype=bool)
+    # z1, a1, d_hid (N, Hmax, B) and dW1 are the big arrays; written in place, every step reuses their memory
+    # (a fresh 200 KB temporary per operation costs more than the arithmetic on it)
+    z1, a1, d_hid, dW1 = np.empty((N, Hmax, B)), np.empty((N, Hmax, B)), np.empty((N, Hmax, B)), np.empty_like(W1)
     for k in range(steps + 1):
         # forward: the single-net equations, nets on the last axis
-        z1 = (X @ W1.reshape(2, -1)).reshape(N, Hmax, B)        # X W1 for all nets in one product
+        np.matmul(X, W1.reshape(2, -1), out=z1.reshape(N, -1))  # z1 = X W1 for all nets in one product
         if bias:
             z1 += b1
-        a1 = sigmoid(z1)                                         # (N, Hmax, B)
+        _sigmoid_into(z1, a1)                                    # a1 = sigmoid(z1), (N, Hmax, B)
         z2 = np.einsum("nhb,hb->nb", a1, W2)                     # a1 W2: sum over hidden units, (N, B)
         if bias:
             z2 += b2
@@ -128,14 +131,17 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
             break
         # backward: dL/dz2, then dL/dz1 = (d_out W2^T) * sigma'(z1), in place to spare NumPy temporaries
         d_out = e * y_hat * (1 - y_hat)                          # (N, B)
-        d_hid = a1 * (1 - a1)                                    # sigma'(z1), (N, Hmax, B)
+        np.subtract(1, a1, out=d_hid)
+        d_hid *= a1                                              # sigma'(z1) = a1 (1 - a1), (N, Hmax, B)
         d_hid *= W2
         d_hid *= d_out[:, None, :]
-        dW1 = (X.T @ d_hid.reshape(N, -1)).reshape(W1.shape)     # X^T d_hid, (2, Hmax, B)
+        np.matmul(X.T, d_hid.reshape(N, -1), out=dW1.reshape(2, -1))  # dW1 = X^T d_hid, (2, Hmax, B)
         dW2 = np.einsum("nhb,nb->hb", a1, d_out)                 # a1^T d_out, (Hmax, B)
         dW2 *= mask                                              # padding units never learn
-        W1 -= lr * dW1
-        W2 -= lr * dW2
+        dW1 *= lr
+        W1 -= dW1                                                # W1 <- W1 - lr * dW1
+        dW2 *= lr
+        W2 -= dW2
         if bias:
             b1 -= lr * d_hid.sum(axis=0)                         # a bias touches every example: sum over N
             b2 -= lr * d_out.sum(axis=0)
@@ -152,6 +158,15 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
     return BatchRun(hidden=hidden, seeds=seeds, bias=bias, lr=lr, steps=steps, X=X, y=y,
                     losses=np.ascontiguousarray(losses.T) / N, params=params, mask=mask.T.copy(),
                     y_hat=y_hat.T[:, :, None].copy(), solved_at=np.where(ever, all_right.argmax(axis=0), -1))
+
+
+def _sigmoid_into(z: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """out = sigmoid(z) with network.sigmoid's arithmetic, 0.5 + 0.5 tanh(0.5 z), step by step in `out`."""
+    np.multiply(z, 0.5, out=out)
+    np.tanh(out, out=out)
+    out *= 0.5
+    out += 0.5
+    return out
 
 
 def _check_nets(hidden, seeds) -> tuple:

@@ -152,3 +152,12 @@ def test_bad_arguments_are_named(call, error, words):
         call()
     for word in words:
         assert word in str(info.value), (word, str(info.value))
+
+
+def test_the_in_place_sigmoid_is_bitwise_network_sigmoid():
+    from helpers.batched import _sigmoid_into
+    from helpers.network import sigmoid
+
+    z = np.random.default_rng(0).normal(0, 20, (4, 8, 50))
+    out = np.empty_like(z)
+    assert np.array_equal(_sigmoid_into(z, out), sigmoid(z))
