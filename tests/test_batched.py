@@ -154,10 +154,17 @@ def test_bad_arguments_are_named(call, error, words):
         assert word in str(info.value), (word, str(info.value))
 
 
-def test_the_in_place_sigmoid_is_bitwise_network_sigmoid():
-    from helpers.batched import _sigmoid_into
-    from helpers.network import sigmoid
+def test_saturated_and_diverging_nets_give_no_warning_and_no_nan():
+    """The batched sigmoid is 1 / (1 + exp(-z)): exp overflows for z < -709, which must stay silent and give 0."""
+    import warnings
 
-    z = np.random.default_rng(0).normal(0, 20, (4, 8, 50))
-    out = np.empty_like(z)
-    assert np.array_equal(_sigmoid_into(z, out), sigmoid(z))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = batched.train_batched(HIDDEN, SEEDS, bias=True, lr=train.MAX_LR, steps=3000)
+        huge = batched.train_batched([2], [0], bias=False, steps=1,
+                                     X=np.array([[20000.0, 0.0], [-20000.0, 0.0]]), y=np.array([[1.0], [0.0]]))
+    assert np.all(np.isfinite(run.losses)) and np.all(np.isfinite(run.params["W1"]))
+    assert np.all(np.isfinite(huge.losses))
+    single = train.train(hidden=2, steps=1, seed=0, bias=False, X=np.array([[20000.0, 0.0], [-20000.0, 0.0]]),
+                         y=np.array([[1.0], [0.0]]))
+    assert np.abs(huge.losses[0] - single.losses).max() <= 1e-12
