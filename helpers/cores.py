@@ -10,8 +10,8 @@ threads keep waiting for each other (measured: slower than one). Two processes d
 The nets are sorted by hidden size and cut in two shares of equal work. A share pads its nets
 to its own largest size, so its work is (nets) x (largest size); the small nets go together,
 which also means less padding. The worker is started at the first call (~0.2 s) and kept.
-Without a worker (one core, or a system that cannot start one) the worker's share is trained
-here after the other: the same shares, so the same numbers on every machine.
+Without a worker (one core, a system that cannot start one, or a worker that died) the worker's
+share is trained here after the other: the same shares, so the same numbers on every machine.
 """
 import multiprocessing
 import os
@@ -24,7 +24,7 @@ import numpy as np
 from helpers.batched import BatchRun, check_batch, train_batched
 
 _pool = None            # the kept worker (a one-process pool), started at the first call
-_pool_failed = False    # True once starting a worker has failed: then every share is trained here
+_pool_failed = False    # True once a worker could not start or died: then every share is trained here
 
 
 def train_two_shares(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int = 10_000, X=None, y=None,
@@ -111,27 +111,33 @@ def _ignore_interrupts():
 
 def _submit(worker, hidden, seeds, settings):
     """Start the share on the worker; None (train it here) if there is no worker or it cannot take work."""
-    global _pool, _pool_failed
     if worker is None:
         return None
     try:
         return worker.submit(train_batched, hidden, seeds, **settings)
     except (OSError, ImportError, NotImplementedError, RuntimeError, BrokenProcessPool):
-        _pool, _pool_failed = None, True
+        _give_up()
         return None
 
 
 def _result(future):
     """The worker's share, or None (train it here) if it was not sent or the worker died (killed, out of
-    memory); a new worker is then started next time. An error in the training itself is raised as it is."""
-    global _pool
+    memory, or it could not start). An error in the training itself is raised as it is."""
     if future is None:
         return None
     try:
         return future.result()
     except BrokenProcessPool:
-        _pool = None
+        _give_up()
         return None
+
+
+def _give_up():
+    """No more worker in this kernel: every share is trained here from now on (a kernel restart tries again)."""
+    global _pool, _pool_failed
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    _pool, _pool_failed = None, True
 
 
 def _all_but_the_end(progress):

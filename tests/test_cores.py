@@ -53,8 +53,24 @@ def test_a_worker_that_died_is_replaced_by_training_here(monkeypatch):
     dead = Future()
     dead.set_exception(BrokenProcessPool("the worker was killed"))
     monkeypatch.setattr(cores, "_submit", lambda worker, hidden, seeds, settings: dead)
+    monkeypatch.setattr(cores, "_pool", None)                 # the real worker is put back after the test
+    monkeypatch.setattr(cores, "_pool_failed", False)
     assert_same_runs(cores.train_two_shares(HIDDEN, SEEDS, steps=300), expected)
-    assert cores._pool is None                                # a fresh worker is started next time
+    assert cores._pool_failed and cores._worker() is None     # from then on, everything is trained here
+    assert_same_runs(cores.train_two_shares(HIDDEN, SEEDS, steps=300), expected)
+
+
+def test_a_worker_that_cannot_take_work_means_training_here(monkeypatch):
+    class Refuses:
+        def submit(self, *args, **kwargs):
+            raise OSError("simulated: no semaphores on this system")
+
+    expected = cores.train_two_shares(HIDDEN, SEEDS, steps=300)
+    monkeypatch.setattr(cores, "_pool", Refuses())
+    monkeypatch.setattr(cores, "_pool_failed", False)
+    monkeypatch.setattr(cores, "_give_up", lambda: setattr(cores, "_pool_failed", True))
+    assert_same_runs(cores.train_two_shares(HIDDEN, SEEDS, steps=300), expected)
+    assert cores._pool_failed
 
 
 def test_an_error_in_the_workers_training_is_raised(monkeypatch):
