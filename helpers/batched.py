@@ -35,6 +35,7 @@ from helpers.train import MAX_LR, MAX_STEPS
 
 MAX_NETS = 100_000
 MAX_VALUES = 50_000_000  # nets * (steps + 1) loss values kept: 400 MB in float64
+BLOCK = 100              # steps whose predictions are kept, to work out their losses together
 
 
 @dataclass
@@ -116,14 +117,15 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
     # operation costs more than the arithmetic on it): a1, a1_d_out, d_hid (N, Hmax, B), dW1 like W1.
     a1, a1_d_out, d_hid = np.empty((N, Hmax, B)), np.empty((N, Hmax, B)), np.empty((N, Hmax, B))
     dW1 = np.empty_like(W1)
-    # The predictions of `chunk` steps are kept, and their losses and right/wrong worked out together
-    # after the chunk: a few NumPy calls per chunk instead of a few per step.
-    y_hats = np.empty((min(chunk, steps + 1), N, B))
+    # The predictions of a block of steps are kept, and their losses and right/wrong worked out together
+    # after the block: a few NumPy calls per block instead of a few per step. A block is at most 32 MB.
+    block = max(1, min(steps + 1, BLOCK, 2**22 // (N * B)))
+    y_hats = np.empty((block, N, B))
     losses = np.empty((B, steps + 1))
     all_right = np.empty((B, steps + 1), dtype=bool)
     with np.errstate(over="ignore"):  # exp(-z) overflows to inf for z < -709; then 1 / (1 + inf) = 0, as it should
-        for first in range(0, steps + 1, chunk):
-            last = min(first + chunk, steps + 1)                 # steps first .. last - 1
+        for first in range(0, steps + 1, block):
+            last = min(first + block, steps + 1)                 # steps first .. last - 1
             for k in range(first, last):
                 # forward: the single-net equations, nets on the last axis
                 np.matmul(minus_Xb, W1.reshape(len(W1), -1), out=a1.reshape(N, -1))  # -z1 = -(X W1 + b1)
@@ -156,11 +158,11 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
                 W2 -= dW2                                        # padding units never learn: their lr is 0
                 if bias:
                     b2 -= lr * d_out.sum(axis=0)                 # a bias touches every example: sum over N
-            chunk_y_hats = y_hats[:last - first]                 # (steps in the chunk, N, B)
-            losses[:, first:last] = (((chunk_y_hats - y) ** 2).sum(axis=1) / N).T    # the MSE, as train.train
-            all_right[:, first:last] = ((chunk_y_hats > 0.5) == (y > 0.5)).all(axis=1).T
-            if progress is not None and last < steps:
-                progress(last, steps)                            # updates done so far
+                if progress is not None and (k + 1) % chunk == 0 and k + 1 < steps:
+                    progress(k + 1, steps)                       # updates done so far
+            block_y_hats = y_hats[:last - first]                 # (steps in the block, N, B)
+            losses[:, first:last] = (((block_y_hats - y) ** 2).sum(axis=1) / N).T    # the MSE, as train.train
+            all_right[:, first:last] = ((block_y_hats > 0.5) == (y > 0.5)).all(axis=1).T
     if progress is not None:
         progress(steps, steps)
     if bias:
