@@ -129,17 +129,13 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
             for k in range(first, last):
                 # forward: the single-net equations, nets on the last axis
                 np.matmul(minus_Xb, W1.reshape(len(W1), -1), out=a1.reshape(N, -1))  # -z1 = -(X W1 + b1)
-                np.exp(a1, out=a1)
-                a1 += 1
-                np.divide(1, a1, out=a1)                         # a1 = 1 / (1 + exp(-z1)) = sigmoid(z1)
+                _sigmoid_of_minus(a1)                            # a1 = sigmoid(z1), (N, Hmax, B)
                 z2 = np.einsum("nhb,hb->nb", a1, W2)             # a1 W2: sum over hidden units, (N, B)
                 if bias:
                     z2 += b2
                 y_hat = y_hats[k - first]
                 np.negative(z2, out=y_hat)
-                np.exp(y_hat, out=y_hat)
-                y_hat += 1
-                np.divide(1, y_hat, out=y_hat)                   # y_hat = sigmoid(z2), (N, B)
+                _sigmoid_of_minus(y_hat)                         # y_hat = sigmoid(z2), (N, B)
                 if k == steps:
                     break
                 # backward: dL/dz2, then dW2 = a1^T d_out and dL/dz1 = (d_out W2^T) * sigma'(z1), sharing a1 d_out
@@ -176,6 +172,15 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
     return BatchRun(hidden=hidden, seeds=seeds, bias=bias, lr=lr, steps=steps, X=X, y=y, losses=losses,
                     params=params, mask=mask.T.copy(), y_hat=y_hat.T[:, :, None].copy(),
                     solved_at=np.where(ever, all_right.argmax(axis=1), -1))
+
+
+def _sigmoid_of_minus(minus_z: np.ndarray) -> np.ndarray:
+    """In place: minus_z holds -z and becomes sigmoid(z) = 1 / (1 + exp(-z)). Call within
+    np.errstate(over="ignore"): exp(-z) is inf for z < -709, and then the result is 0, as it should be."""
+    np.exp(minus_z, out=minus_z)
+    minus_z += 1
+    np.divide(1, minus_z, out=minus_z)
+    return minus_z
 
 
 def check_batch(hidden, seeds, bias, lr, steps, X, y, progress, chunk) -> tuple:
