@@ -38,10 +38,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from helpers import data, network, plots  # noqa: E402
-from helpers.explorer import explore_training  # noqa: E402
-from helpers.explorer_cache import LR_GRID  # noqa: E402
+from helpers import data, network
+from helpers.panels.explorer import explore_training  # noqa: E402
+from helpers.pictures import plots  # noqa: E402
 from helpers.train import Run  # noqa: E402
+
+LR_GRID = tuple(10.0 ** (k / 10) for k in range(-20, 11))  # the lr slider: 10^-2 .. 10^1 in steps of 10^0.1
 
 
 @dataclass

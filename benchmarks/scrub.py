@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from helpers.panel import Panel  # noqa: E402
-from helpers.representation import watch_it_form  # noqa: E402
+from helpers.panels.base import Panel  # noqa: E402
+from helpers.panels.representation import watch_it_form  # noqa: E402
 
 TARGET_MS = 150.0
 

@@ -5,12 +5,11 @@
 
 The sweep: hidden 1..8 x seeds 0..99 = 800 nets x 10,000 steps, float64, one bias setting.
 Timed `--repeats` times each, interleaved so all see the same load (medians reported):
-- two cores: sweep.run_sweep, what the notebook and its panel call (helpers/cores.py: two shares,
-  one in a worker process). The worker is started before the timing; its start is printed.
-- one process: batched.train_batched on all 800 nets, in this process only.
+- batched: sweep.run_sweep, what the notebook and its panel call (batched.train_batched on all 800
+  nets at once, in this process: the lab starts no threads or processes).
 - one at a time: helpers.train.train on a sample of the same nets (every 800/sample-th, so every
   hidden size is in it), its time scaled to 800 nets.
-Then `--moves` slider moves of the sweep panel (helpers/sweep_panel.py) to learning rates it has
+Then `--moves` slider moves of the sweep panel (helpers/panels/sweep.py) to learning rates it has
 not seen: each retrains all 800 nets and redraws, timed until the panel's picture is replaced.
 """
 import argparse
@@ -26,7 +25,8 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from helpers import batched, sweep, train  # noqa: E402
+from helpers import train  # noqa: E402
+from helpers.analysis import sweep  # noqa: E402
 
 
 def main() -> None:
@@ -41,22 +41,12 @@ def main() -> None:
 
     hidden_sizes, seeds = range(1, 9), range(100)
     nets = len(hidden_sizes) * len(seeds)
-    hidden, seed_of = np.repeat(hidden_sizes, len(seeds)), np.tile(seeds, len(hidden_sizes))
-    start = time.perf_counter()
-    sweep.run_sweep([1, 2], [0], steps=1)  # starts the worker process, as the notebook's first sweep does
-    started = time.perf_counter() - start
-
     sample = np.linspace(0, nets - 1, args.sample).round().astype(int)
-    two_cores, one_process, single_times, worst, identical = [], [], [], 0.0, True
+    one_process, single_times, worst = [], [], 0.0
     for _ in range(args.repeats):
         start = time.perf_counter()
         run = sweep.run_sweep(hidden_sizes, seeds, bias=args.bias, lr=args.lr, steps=args.steps)
-        two_cores.append(time.perf_counter() - start)
-
-        start = time.perf_counter()
-        alone = batched.train_batched(hidden, seed_of, bias=args.bias, lr=args.lr, steps=args.steps)
         one_process.append(time.perf_counter() - start)
-        identical &= bool(np.array_equal(alone.losses, run.losses))
 
         start = time.perf_counter()
         singles = [train.train(hidden=int(run.hidden[b]), lr=args.lr, steps=args.steps, seed=int(run.seeds[b]),
@@ -71,15 +61,11 @@ def main() -> None:
     single = statistics.median(single_times)
     print(f"sweep: {nets} nets (hidden 1..8 x {len(seeds)} seeds) x {args.steps} steps, float64, "
           f"lr {args.lr:g}, biases {'on' if args.bias else 'off'}, {args.repeats} repeats")
-    print(f"(the worker process started in {started:.2f} s, once, before the timings)")
-    print(line("two cores (sweep.run_sweep):", two_cores))
-    print(line("one process (batched.train_batched):", one_process))
+    print(line("batched, one process (sweep.run_sweep):", one_process))
     print(f"{'one at a time (train.train):':42s} median {single:7.2f} s   ({len(sample)} nets timed, scaled to {nets})")
-    for name, times in (("two cores", two_cores), ("one process", one_process)):
-        pairs = statistics.median(s / b for s, b in zip(single_times, times))
-        print(f"ratio, {name}: batched is {single / statistics.median(times):.0f}x faster than one at a time "
-              f"(median of the per-repeat ratios, same load: {pairs:.0f}x)")
-    print(f"two cores and one process give bitwise the same losses: {identical}")
+    pairs = statistics.median(s / b for s, b in zip(single_times, one_process))
+    print(f"ratio: batched is {single / statistics.median(one_process):.0f}x faster than one at a time "
+          f"(median of the per-repeat ratios, same load: {pairs:.0f}x)")
     print(f"largest loss difference, batched vs one at a time, on the sample: {worst:.1e}")
     if args.moves:
         panel_moves(args.moves)
@@ -88,7 +74,7 @@ def main() -> None:
 def panel_moves(moves: int) -> None:
     """Time slider moves of the sweep panel to learning rates not seen yet (each retrains 800 nets and redraws),
     and moves back to a setting seen (a redraw only)."""
-    from helpers.sweep_panel import SweepPanel
+    from helpers.panels.sweep import SweepPanel
 
     panel = SweepPanel()                                  # the notebook's defaults: lr 0.5, 10,000 steps, 100 seeds
     first = panel.lr.value

@@ -8,7 +8,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from helpers.explorer import explore_training  # noqa: E402
+from helpers.panels.explorer import explore_training  # noqa: E402
 
 (HERE / "explorer.png").write_bytes(explore_training().image.value)
 print("wrote docs/explorer.png")

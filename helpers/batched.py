@@ -29,9 +29,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers import data
-from helpers._checks import check_bool, check_float, check_int, check_Xy
 from helpers.network import MAX_HIDDEN, init_params
 from helpers.train import MAX_LR, MAX_STEPS
+from helpers.validate import check_bool, check_float, check_int, check_Xy
 
 MAX_NETS = 100_000
 MAX_VALUES = 50_000_000  # nets * (steps + 1) loss values kept: 400 MB in float64

@@ -1,7 +1,7 @@
 """The XOR data set and a grid over the input plane (introduced in notebook 01)."""
 import numpy as np
 
-from helpers._checks import check_float, check_int
+from helpers.validate import check_float, check_int
 
 # the four corners of the unit square, in the reference program's order
 X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -13,6 +13,8 @@ TARGETS = {
     "AND": np.array([[0.0], [0.0], [0.0], [1.0]]),
     "OR": np.array([[0.0], [1.0], [1.0], [1.0]]),
 }
+
+GRID_N = 81  # grid points per side for pictures of the plane: smooth enough to look at, cheap to compute
 
 
 def grid(n: int = 101, lo: float = -0.5, hi: float = 1.5) -> tuple:

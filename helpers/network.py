@@ -1,9 +1,9 @@
-"""The 2-H-1 sigmoid network: initialisation, forward pass, loss, backward pass (notebook 01).
+"""The 2-H-1 sigmoid network of notebook 01: initial weights, forward pass, loss, backward pass.
 
 Parameters live in a dict with names from the math:
     W1 (2, H), W2 (H, 1), and when the net has biases, b1 (1, H) and b2 (1, 1).
 
-Forward, for a batch X (N, 2):
+For a batch X (N, 2), one example per row:
     z1 = X W1 + b1      a1 = sigmoid(z1)      (N, H)
     z2 = a1 W2 + b2     y_hat = sigmoid(z2)   (N, 1)
 
@@ -11,22 +11,24 @@ THE LOSS THE GRADIENTS DIFFERENTIATE is L = 1/2 * sum((y_hat - y)^2), the one th
 program's update uses. The reference program *prints* a different number, the mean squared
 error mean((y - y_hat)^2) = 2L/N. With N = 4 the gradient of L is 2x the gradient of the
 printed MSE, so check gradients against `loss`, never against `mse`.
+
+Nothing here checks its arguments: train.train and the panels do, where a student calls in.
 """
 import numpy as np
 
-from helpers._checks import check_array, check_bool, check_float, check_int
+from helpers.validate import check_array, check_bool, check_float, check_int
 
 MAX_HIDDEN = 64
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    """sigma(z) = 1 / (1 + exp(-z)), written as (1 + tanh(z/2)) / 2.
+    """sigma(z) = 1 / (1 + exp(-z)), elementwise, exact in both tails.
 
-    The two are equal; the tanh form never overflows (exp(800) would), so no input,
-    however large, gives a warning or a NaN.
+    Written as exp(-log(1 + exp(-z))), with np.logaddexp(0, -z) = log(exp(0) + exp(-z)) computed
+    without ever forming exp(-z): no overflow for z = -800, and sigma(-40) is 4.2e-18, not 0.
     """
-    return 0.5 + 0.5 * np.tanh(0.5 * z)
+    return np.exp(-np.logaddexp(0.0, -z))
 
 
 def init_params(hidden: int = 4, seed: int = 0, bias: bool = True, scale: float = 0.5) -> dict:
@@ -42,7 +44,7 @@ def init_params(hidden: int = 4, seed: int = 0, bias: bool = True, scale: float 
     rng = np.random.default_rng(seed)
     W1 = rng.normal(0.0, scale, (2, hidden))
     W2 = rng.normal(0.0, scale, (hidden, 1))
-    return _assemble(W1, W2, bias)
+    return _with_biases(W1, W2, bias)
 
 
 def init_reference(hidden: int = 4, bias: bool = False, seed: int = 42) -> dict:
@@ -58,10 +60,10 @@ def init_reference(hidden: int = 4, bias: bool = False, seed: int = 42) -> dict:
     legacy = np.random.RandomState(seed)
     W1 = legacy.randn(2, hidden) * 0.5
     W2 = legacy.randn(hidden, 1) * 0.5
-    return _assemble(W1, W2, bias)
+    return _with_biases(W1, W2, bias)
 
 
-def _assemble(W1: np.ndarray, W2: np.ndarray, bias: bool) -> dict:
+def _with_biases(W1: np.ndarray, W2: np.ndarray, bias: bool) -> dict:
     params = {"W1": W1, "W2": W2}
     if bias:
         params["b1"] = np.zeros((1, W1.shape[1]))
@@ -69,8 +71,56 @@ def _assemble(W1: np.ndarray, W2: np.ndarray, bias: bool) -> dict:
     return params
 
 
+def forward(params: dict, X: np.ndarray) -> tuple:
+    """The forward pass. X: (N, 2).
+
+    Returns (y_hat, cache): y_hat (N, 1), and cache = {X, z1, a1, z2, y_hat}, what `backward` needs.
+    """
+    b1, b2 = params.get("b1", 0.0), params.get("b2", 0.0)  # a net without biases adds 0
+    z1 = X @ params["W1"] + b1   # (N, H)
+    a1 = sigmoid(z1)             # (N, H)
+    z2 = a1 @ params["W2"] + b2  # (N, 1)
+    y_hat = sigmoid(z2)          # (N, 1)
+    return y_hat, {"X": X, "z1": z1, "a1": a1, "z2": z2, "y_hat": y_hat}
+
+
+def loss(y: np.ndarray, y_hat: np.ndarray) -> float:
+    """L = 1/2 * sum((y_hat - y)^2): the loss `backward` differentiates. y, y_hat: (N, 1)."""
+    return float(0.5 * np.sum((y_hat - y) ** 2))
+
+
+def mse(y: np.ndarray, y_hat: np.ndarray) -> float:
+    """mean((y - y_hat)^2) = 2L/N: the number the reference program prints. y, y_hat: (N, 1)."""
+    return float(np.mean((y - y_hat) ** 2))
+
+
+def backward(params: dict, cache: dict, y: np.ndarray) -> dict:
+    """Gradients of L = 1/2 * sum((y_hat - y)^2) with respect to every parameter, by the chain rule.
+
+    cache comes from `forward`; y: (N, 1). Returns {"dW1", "dW2"} (and "db1", "db2" when the
+    net has biases), each the shape of its parameter.
+    """
+    X, a1, y_hat = cache["X"], cache["a1"], cache["y_hat"]
+    d_out = (y_hat - y) * y_hat * (1 - y_hat)           # dL/dz2 = (y_hat - y) * sigma'(z2)   (N, 1)
+    d_hid = (d_out @ params["W2"].T) * a1 * (1 - a1)   # dL/dz1 = (d_out W2^T) * sigma'(z1) (N, H)
+    grads = {"dW1": X.T @ d_hid, "dW2": a1.T @ d_out}
+    if "b1" in params:
+        # a bias touches every example, so its gradient sums over the examples
+        grads["db1"] = d_hid.sum(axis=0, keepdims=True)
+        grads["db2"] = d_out.sum(axis=0, keepdims=True)
+    return grads
+
+
+def predict(params: dict, X: np.ndarray) -> np.ndarray:
+    """The network's outputs y_hat (N, 1) for inputs X (N, 2)."""
+    return forward(params, X)[0]
+
+
 def check_params(params) -> dict:
-    """Check a parameter dict (shapes agree, finite numbers); return a float64 copy."""
+    """A parameter dict checked (names, shapes that agree, finite numbers); returns a float64 copy.
+
+    For the places a student calls in (train, the panels, the checks); raises naming what is wrong.
+    """
     if not isinstance(params, dict) or "W1" not in params or "W2" not in params:
         raise TypeError("params must be a dict with W1 (2, H) and W2 (H, 1), and optionally b1 (1, H) and b2 (1, 1)")
     if ("b1" in params) != ("b2" in params):
@@ -82,74 +132,8 @@ def check_params(params) -> dict:
     H = W1.shape[1]
     if H > MAX_HIDDEN:
         raise ValueError(f"W1 must have 1..{MAX_HIDDEN} columns (hidden units), got {H}")
-    out = {"W1": W1.copy(), "W2": check_array("W2", params["W2"], (H, 1)).copy()}
+    checked = {"W1": W1.copy(), "W2": check_array("W2", params["W2"], (H, 1)).copy()}
     if "b1" in params:
-        out["b1"] = check_array("b1", params["b1"], (1, H)).copy()
-        out["b2"] = check_array("b2", params["b2"], (1, 1)).copy()
-    return out
-
-
-def forward(params: dict, X) -> tuple:
-    """Forward pass. X: (N, 2). Returns (y_hat (N, 1), cache) with cache = {X, z1, a1, z2, y_hat}."""
-    params = check_params(params)
-    X = check_array("X", X, (None, 2))
-    return _forward(params, X)
-
-
-def _forward(params: dict, X: np.ndarray) -> tuple:
-    z1 = X @ params["W1"]
-    if "b1" in params:
-        z1 = z1 + params["b1"]
-    a1 = sigmoid(z1)
-    z2 = a1 @ params["W2"]
-    if "b2" in params:
-        z2 = z2 + params["b2"]
-    y_hat = sigmoid(z2)
-    return y_hat, {"X": X, "z1": z1, "a1": a1, "z2": z2, "y_hat": y_hat}
-
-
-def loss(y, y_hat) -> float:
-    """L = 1/2 * sum((y_hat - y)^2): the loss `backward` differentiates. y, y_hat: (N, 1)."""
-    e = np.asarray(y_hat, dtype=np.float64) - np.asarray(y, dtype=np.float64)
-    return float(0.5 * np.sum(e * e))
-
-
-def mse(y, y_hat) -> float:
-    """mean((y - y_hat)^2) = 2L/N: the number the reference program prints. y, y_hat: (N, 1)."""
-    e = np.asarray(y_hat, dtype=np.float64) - np.asarray(y, dtype=np.float64)
-    return float(np.mean(e * e))
-
-
-def backward(params: dict, cache: dict, y) -> dict:
-    """Gradients of L = 1/2 * sum((y_hat - y)^2) with respect to every parameter.
-
-    cache comes from `forward`; y: (N, 1). Returns {"dW1", "dW2"} (and "db1", "db2"
-    when the net has biases), each the shape of its parameter.
-    """
-    params = check_params(params)
-    y = check_array("y", y, (cache["y_hat"].shape[0], 1))
-    return _backward(params, cache, y)
-
-
-def _backward(params: dict, cache: dict, y: np.ndarray) -> dict:
-    # works for one net and for a stack of B nets (params with a leading batch axis: W1 (B, 2, H), ...):
-    # T() transposes the last two axes, the bias gradients sum over the examples axis (-2)
-    X, a1, y_hat = cache["X"], cache["a1"], cache["y_hat"]
-    d_out = (y_hat - y) * y_hat * (1 - y_hat)           # dL/dz2 = (y_hat - y) * sigma'(z2)   (N, 1)
-    d_hid = (d_out @ T(params["W2"])) * a1 * (1 - a1)  # dL/dz1 = (d_out W2^T) * sigma'(z1) (N, H)
-    grads = {"dW1": T(X) @ d_hid, "dW2": T(a1) @ d_out}
-    if "b1" in params:
-        # a bias touches every example, so its gradient sums over the batch
-        grads["db1"] = d_hid.sum(axis=-2, keepdims=True)
-        grads["db2"] = d_out.sum(axis=-2, keepdims=True)
-    return grads
-
-
-def T(A: np.ndarray) -> np.ndarray:
-    """A^T: the transpose of the last two axes (A: (..., m, n) -> (..., n, m)); a view, no copy."""
-    return A.swapaxes(-1, -2)
-
-
-def predict(params: dict, X) -> np.ndarray:
-    """The network's outputs y_hat (N, 1) for inputs X (N, 2)."""
-    return forward(params, X)[0]
+        checked["b1"] = check_array("b1", params["b1"], (1, H)).copy()
+        checked["b2"] = check_array("b2", params["b2"], (1, 1)).copy()
+    return checked

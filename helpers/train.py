@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from helpers import data
-from helpers._checks import check_bool, check_float, check_int, check_Xy
-from helpers.network import _backward, _forward, check_params, init_params, init_reference
+from helpers.network import backward, check_params, forward, init_params, init_reference, mse
+from helpers.validate import check_bool, check_float, check_int, check_Xy
 
 MAX_STEPS = 200_000
 MAX_LR = 100.0
@@ -22,11 +22,11 @@ REFERENCE = {"hidden": 4, "lr": 0.5, "steps": 10_001, "seed": 42, "bias": False,
 
 @dataclass
 class Run:
-    """What one training run did.
+    """What one training run did, for every model in the lab (hidden = 0: the single unit of notebook 02).
 
     losses: (steps + 1,) the MSE after k updates, k = 0..steps (losses[0] = before training).
-    params: the final parameters (dict, see helpers/network.py).
-    y_hat: (N, 1) the final predictions on the training inputs.
+    params: the final parameters (a dict, see helpers/network.py).
+    y_hat: (N, 1) the final predictions on the training inputs X (N, 2), targets y (N, 1).
     snapshots: {step: params} copies taken after `step` updates, for the steps asked for.
     """
 
@@ -42,6 +42,7 @@ class Run:
     params: dict
     y_hat: np.ndarray
     snapshots: dict = field(default_factory=dict)
+    target: str = "XOR"  # the name of y, when it is one of data.TARGETS
 
     @property
     def final_loss(self) -> float:
@@ -50,7 +51,7 @@ class Run:
 
     @property
     def correct(self) -> int:
-        """How many points end on the right side of 0.5."""
+        """How many points end on the right side of 0.5 (an output of exactly 0.5 counts as class 0)."""
         return int(np.sum((self.y_hat > 0.5) == (self.y > 0.5)))
 
     @property
@@ -61,42 +62,32 @@ class Run:
     def label(self) -> str:
         """The run's configuration in one line, e.g. 'hidden=4 lr=0.5 steps=10000 seed=0 bias=on'."""
         seed = "reference" if self.init == "reference" else self.seed
-        bias = "on" if self.bias else "off"
         # lr to 3 digits, as the slider shows it
+        if self.hidden == 0:
+            return f"single unit on {self.target} lr={self.lr:g} steps={self.steps} seed={seed}"
+        bias = "on" if self.bias else "off"
         return f"hidden={self.hidden} lr={self.lr:.3g} steps={self.steps} seed={seed} bias={bias}"
 
 
-CHUNK = 500  # outputs kept before their losses are computed in one go (fewer NumPy calls per step)
-
-
-def gradient_descent(params: dict, X: np.ndarray, y: np.ndarray, lr, steps: int,
+def gradient_descent(params: dict, X: np.ndarray, y: np.ndarray, lr: float, steps: int,
                      snapshot_steps=()) -> tuple:
     """Run `steps` updates from `params` (not modified). Unchecked: `train` checks for you.
 
-    Returns (losses (steps + 1,), final params, snapshots {step: params}).
-    Works on a stack of B nets too (every parameter with a leading axis B, lr a number or
-    (B, 1, 1)); then losses is (steps + 1, B), and each net's numbers are bitwise those of
-    training it alone.
+    X: (N, 2), y: (N, 1). Returns (losses (steps + 1,), final params, snapshots {step: params}),
+    losses[k] being the MSE after k updates.
     """
-    params = {name: value.copy() for name, value in params.items()}
-    wanted = set(snapshot_steps)
+    losses = np.empty(steps + 1)
     snapshots = {}
-    y_hat = _forward(params, X)[0]
-    losses = np.empty((steps + 1,) + y_hat.shape[:-2])
-    outputs = np.empty((CHUNK,) + y_hat.shape)  # y_hat of the last steps, until their losses are computed
     for k in range(steps + 1):
-        y_hat, cache = _forward(params, X)
-        outputs[k % CHUNK] = y_hat
-        if k % CHUNK == CHUNK - 1 or k == steps:
-            first = k - k % CHUNK  # the printed loss: MSE = mean((y - y_hat)^2) over the N examples
-            losses[first:k + 1] = np.mean((y - outputs[:k - first + 1]) ** 2, axis=(-2, -1))
-        if k in wanted:
-            snapshots[k] = {name: value.copy() for name, value in params.items()}
+        y_hat, cache = forward(params, X)
+        losses[k] = mse(y, y_hat)
+        if k in snapshot_steps:
+            snapshots[k] = params
         if k == steps:
             break
-        grads = _backward(params, cache, y)
-        for name in params:
-            params[name] -= lr * grads["d" + name]  # W <- W - lr * dL/dW
+        grads = backward(params, cache, y)
+        # W <- W - lr * dL/dW, into new arrays: the caller's params and the snapshots stay as they were
+        params = {name: value - lr * grads["d" + name] for name, value in params.items()}
     return losses, params, snapshots
 
 
@@ -110,20 +101,13 @@ def train(hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0, 
     Same arguments -> a bitwise identical run.
     """
     hidden = check_int("hidden", hidden, 1, 64)
-    lr = check_float("lr", lr, 0.0, MAX_LR, lo_open=True)
-    steps = check_int("steps", steps, 0, MAX_STEPS)
     seed = check_int("seed", seed, 0, 2**32 - 1)
     bias = check_bool("bias", bias)
     if init not in ("random", "reference"):
         raise ValueError(f"init must be 'random' or 'reference', got {init!r}")
-    X, y = check_Xy(data.X if X is None else X, data.y if y is None else y)
-    snapshot_steps = sorted({check_int("snapshot_steps entry", int(s) if isinstance(s, np.integer) else s, 0, steps)
-                             for s in snapshot_steps})
-    if init == "random":
-        params = init_params(hidden, seed, bias)
-    else:
-        params = init_reference(hidden, bias, seed)
-    return run_from(params, X, y, lr, steps, snapshot_steps, seed=seed, init=init)
+    params = init_params(hidden, seed, bias) if init == "random" else init_reference(hidden, bias, seed)
+    return run_from(params, data.X if X is None else X, data.y if y is None else y, lr, steps, snapshot_steps,
+                    seed=seed, init=init)
 
 
 def run_from(params: dict, X, y, lr: float, steps: int, snapshot_steps=(), seed: int = 0,
@@ -133,7 +117,8 @@ def run_from(params: dict, X, y, lr: float, steps: int, snapshot_steps=(), seed:
     X, y = check_Xy(X, y)
     lr = check_float("lr", lr, 0.0, MAX_LR, lo_open=True)
     steps = check_int("steps", steps, 0, MAX_STEPS)
+    snapshot_steps = {check_int("snapshot_steps entry", int(s) if isinstance(s, np.integer) else s, 0, steps)
+                      for s in snapshot_steps}
     losses, final, snapshots = gradient_descent(params, X, y, lr, steps, snapshot_steps)
-    y_hat = _forward(final, X)[0]
-    return Run(hidden=final["W1"].shape[1], lr=lr, steps=steps, seed=seed, bias="b1" in final, init=init,
-               X=X, y=y, losses=losses, params=final, y_hat=y_hat, snapshots=snapshots)
+    return Run(hidden=final["W1"].shape[1], lr=lr, steps=steps, seed=seed, bias="b1" in final, init=init, X=X, y=y,
+               losses=losses, params=final, y_hat=forward(final, X)[0], snapshots=dict(sorted(snapshots.items())))

@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from helpers import batched, data, network, sweep, train
+from helpers import batched, data, network, train
+from helpers.analysis import sweep
 
 STEPS = 1500
 HIDDEN = [h for h in range(1, 9) for s in range(4)]

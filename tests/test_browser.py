@@ -266,7 +266,7 @@ def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, b
 
         wait_until(all_ran, 180, f"Run All to finish all {n_code} code cells")
         panels = page.locator(".jp-OutputArea-output .backprop-panel")
-        assert panels.count() > 0, "no panel (helpers.panel.Panel) was rendered"
+        assert panels.count() > 0, "no panel (helpers.panels.base.Panel) was rendered"
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count() == 0, \
             "a cell raised an error"
         moved_here = 0

@@ -8,7 +8,8 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers import data, diagram, network, plots
+from helpers import data, network
+from helpers.pictures import diagram, plots
 
 
 def new_ax():

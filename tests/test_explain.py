@@ -4,7 +4,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from helpers import data, explain, network, train
+from helpers import data, network, train
+from helpers.analysis import explain
 
 
 def real(**config):

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-from helpers import explain, explorer, explorer_cache
+from helpers.analysis import explain
+from helpers.panels import explorer
 
 
 @pytest.fixture(scope="module")
@@ -50,21 +51,6 @@ def test_a_config_seen_before_comes_from_the_cache():
     assert p.run is first
 
 
-def test_an_error_in_the_callback_is_shown_in_the_panel(monkeypatch):
-    p = explorer.explore_training()
-    redraws = p.redraws
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("simulated failure inside training")
-
-    monkeypatch.setattr(explorer_cache, "gradient_descent", broken)
-    p.seed.value = 42  # must not raise out of the observer
-    assert "Error" in p.status.value and "simulated failure inside training" in p.status.value
-    assert isinstance(p.error, RuntimeError)
-    assert p.redraws == redraws
-    monkeypatch.undo()
-    p.seed.value = 43  # the panel recovers on the next move
-    assert p.error is None and "seed=43" in p.status.value
 
 
 def test_the_status_line_explains_the_run(panel):
@@ -74,11 +60,10 @@ def test_the_status_line_explains_the_run(panel):
 def test_the_blitted_picture_is_the_full_drawing():
     p = explorer.explore_training(hidden=2, lr=2.0, steps=3000, bias=False)
     blitted = imread(io.BytesIO(p.image.value))
-    for artist in p.redrawn:
-        artist.set_animated(False)
     buffer = io.BytesIO()
     p.fig.savefig(buffer, format="png")
     full = imread(io.BytesIO(buffer.getvalue()))
+    full = full[..., :3]  # the panel sends RGB
     assert blitted.shape == full.shape
     assert np.mean(np.abs(blitted - full) > 0.05) < 1e-4  # a few anti-aliased pixels may differ by a shade
 

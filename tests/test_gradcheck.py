@@ -21,7 +21,7 @@ def test_a_backward_pass_without_sigma_prime_is_caught():
         return {"dW1": cache["X"].T @ d_hid, "dW2": cache["a1"].T @ d_out}
 
     errors = gradcheck.grad_check(network.init_params(4, seed=0, bias=False), data.X, data.y,
-                                  backward=forgot_sigma_prime)
+                                  backward_pass=forgot_sigma_prime)
     assert min(errors.values()) > 1e-2
 
 

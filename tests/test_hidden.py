@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from helpers import data, hidden, network, train
+from helpers import data, network, train
+from helpers.analysis import hidden_layer, single_layer
 
 
 def by_hand(params):
@@ -23,25 +24,25 @@ def solved():
 
 def test_activations_match_the_textbook_formula(solved):
     a1, _ = by_hand(solved.params)
-    assert hidden.activations(solved.params).shape == (4, 2)
-    np.testing.assert_allclose(hidden.activations(solved.params), a1, rtol=1e-12)
+    assert hidden_layer.activations(solved.params).shape == (4, 2)
+    np.testing.assert_allclose(hidden_layer.activations(solved.params), a1, rtol=1e-12)
 
 
 def test_in_hidden_space_one_line_separates_xor(solved):
     """The point of notebook 04: after the hidden layer, the output's line splits the targets."""
-    proj = hidden.projection(solved.params)
-    Q = proj(hidden.activations(solved.params))
-    w, c = hidden.boundary_in_plane(solved.params, proj)
+    proj = hidden_layer.projection(solved.params)
+    Q = proj(hidden_layer.activations(solved.params))
+    w, c = hidden_layer.boundary_in_plane(solved.params, proj)
     assert proj.explained is None
     np.testing.assert_allclose(c + Q @ w, by_hand(solved.params)[1].ravel(), rtol=1e-10)
     assert np.array_equal(c + Q @ w > 0, data.y.ravel() > 0.5)
-    assert hidden.sides_agree(solved.params, proj).all()
+    assert hidden_layer.sides_agree(solved.params, proj).all()
 
 
 def test_pca_against_the_covariance_eigenvalues():
     rng = np.random.default_rng(3)
     A = rng.normal(size=(4, 5)) * [3.0, 1.0, 0.5, 0.1, 0.01]
-    mean, axes, explained = hidden.pca(A, k=2)
+    mean, axes, explained = hidden_layer.pca(A, k=2)
     eigenvalues = np.sort(np.linalg.eigvalsh(np.cov(A.T)))[::-1]
     np.testing.assert_allclose(explained, eigenvalues[:2] / eigenvalues.sum(), rtol=1e-10)
     np.testing.assert_allclose(axes @ axes.T, np.eye(2), atol=1e-12)
@@ -54,22 +55,22 @@ def test_pca_against_the_covariance_eigenvalues():
 
 def test_pca_of_points_on_a_line_and_of_one_point():
     A = np.outer([0.0, 1.0, 2.0, 3.0], [1.0, 2.0, 2.0])
-    _, axes, explained = hidden.pca(A)
+    _, axes, explained = hidden_layer.pca(A)
     np.testing.assert_allclose(explained, [1.0, 0.0], atol=1e-12)
     np.testing.assert_allclose(axes[0], [1 / 3, 2 / 3, 2 / 3], atol=1e-12)
-    assert np.all(hidden.pca(np.ones((4, 3)))[2] == 0)
+    assert np.all(hidden_layer.pca(np.ones((4, 3)))[2] == 0)
 
 
 def test_pca_plane_for_more_units_and_where_it_is_exact():
     run = train.train(hidden=4, seed=0)
-    proj = hidden.projection(run.params)
-    A = hidden.activations(run.params)
+    proj = hidden_layer.projection(run.params)
+    A = hidden_layer.activations(run.params)
     assert proj.explained.shape == (2,) and 0 < proj.explained.sum() <= 1
     assert "PC1" in proj.labels[0] and "% of variance" in proj.labels[0]
     # a point in the plane: the in-plane boundary is the true pre-activation there
     q = np.array([[0.3, -0.2]])
     h = proj.mean + q @ proj.axes
-    w, c = hidden.boundary_in_plane(run.params, proj)
+    w, c = hidden_layer.boundary_in_plane(run.params, proj)
     z2 = h @ run.params["W2"] + run.params["b2"]
     np.testing.assert_allclose(c + q @ w, z2.ravel(), rtol=1e-12)
     # what the plane drops: the residual variance is 1 - explained
@@ -80,10 +81,10 @@ def test_pca_plane_for_more_units_and_where_it_is_exact():
 
 def test_one_unit_is_drawn_along_one_axis():
     run = train.train(hidden=1, seed=1)
-    proj = hidden.projection(run.params)
-    Q = proj(hidden.activations(run.params))
+    proj = hidden_layer.projection(run.params)
+    Q = proj(hidden_layer.activations(run.params))
     assert np.all(Q[:, 1] == 0)
-    np.testing.assert_allclose(Q[:, 0], hidden.activations(run.params)[:, 0])
+    np.testing.assert_allclose(Q[:, 0], hidden_layer.activations(run.params)[:, 0])
 
 
 @pytest.mark.parametrize("w, c, xs, ys", [
@@ -92,20 +93,20 @@ def test_one_unit_is_drawn_along_one_axis():
     ((1.0, -1.0), 0.0, [0.0, 1.0], [0.0, 1.0]),      # the diagonal, through two corners
 ])
 def test_line_in_box(w, c, xs, ys):
-    got_x, got_y = hidden.line_in_box(w, c, (0.0, 1.0, 0.0, 1.0))
+    got_x, got_y = single_layer.line_in_box(w, c, (0.0, 1.0, 0.0, 1.0))
     order = np.argsort(got_x + 1e-9 * got_y)
     np.testing.assert_allclose(got_x[order], xs, atol=1e-12)
     np.testing.assert_allclose(got_y[order], ys, atol=1e-12)
 
 
 def test_a_line_that_misses_the_box_draws_nothing():
-    assert np.isnan(hidden.line_in_box((1.0, 1.0), 5.0, (0.0, 1.0, 0.0, 1.0))[0]).all()
-    assert np.isnan(hidden.line_in_box((0.0, 0.0), 1.0, (0.0, 1.0, 0.0, 1.0))[1]).all()
+    assert np.isnan(single_layer.line_in_box((1.0, 1.0), 5.0, (0.0, 1.0, 0.0, 1.0))[0]).all()
+    assert np.isnan(single_layer.line_in_box((0.0, 0.0), 1.0, (0.0, 1.0, 0.0, 1.0))[1]).all()
 
 
 def test_unit_grids_are_each_units_activation_over_the_plane(solved):
     n = 21
-    grids = hidden.unit_grids(solved.params, n)
+    grids = hidden_layer.unit_grids(solved.params, n)
     assert grids.shape == (2, n, n)
     G, x1, x2 = data.grid(n)
     i, j = 7, 15  # row i is x2[i], column j is x1[j]
@@ -114,11 +115,11 @@ def test_unit_grids_are_each_units_activation_over_the_plane(solved):
 
 
 @pytest.mark.parametrize("call, error, name", [
-    (lambda: hidden.activations({"W1": np.zeros((2, 2))}), TypeError, "params"),
-    (lambda: hidden.activations(network.init_params(2), X=np.zeros((4, 3))), ValueError, "X"),
-    (lambda: hidden.pca(np.zeros((4, 3)), k=4), ValueError, "k"),
-    (lambda: hidden.pca("abc"), TypeError, "A"),
-    (lambda: hidden.unit_grids(network.init_params(2), n=1), ValueError, "n"),
+    (lambda: hidden_layer.activations({"W1": np.zeros((2, 2))}), TypeError, "params"),
+    (lambda: hidden_layer.activations(network.init_params(2), X=np.zeros((4, 3))), ValueError, "X"),
+    (lambda: hidden_layer.pca(np.zeros((4, 3)), k=4), ValueError, "k"),
+    (lambda: hidden_layer.pca("abc"), TypeError, "A"),
+    (lambda: hidden_layer.unit_grids(network.init_params(2), n=1), ValueError, "n"),
 ])
 def test_bad_arguments_are_rejected(call, error, name):
     with pytest.raises(error, match=name):

@@ -1,5 +1,10 @@
-"""The panel base: the bounded run cache, and errors caught into the status line."""
-from helpers.panel import Panel, remember
+"""The panel base: the bounded run cache, the slider factory, and errors caught into the status line
+(the last for every panel of the lab, by one parametrised test)."""
+import pytest
+
+from helpers import network
+from helpers.panels import base, explorer, line, one_step, representation, sweep
+from helpers.panels.base import Panel, remember, slider
 
 
 def test_remember_forgets_the_oldest_once_full():
@@ -22,3 +27,40 @@ def test_safely_shows_the_error_and_recovers():
     assert isinstance(panel.error, ValueError)
     assert panel.safely(lambda: 42)() == 42
     assert panel.error is None
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("lr", 0.001, "lr must be a number in [0.01, 10]"), ("hidden", 9, "hidden must be an integer in 1..8"),
+    ("seed", 2.5, "seed must be an integer in 0..99"), ("steps", 100, "steps must be an integer in 500..50000"),
+])
+def test_a_slider_refuses_a_value_outside_its_range_by_name(name, value, message):
+    with pytest.raises((TypeError, ValueError), match=message.replace("[", r"\[").replace(".", r"\.")):
+        slider(name, value)
+
+
+# every panel of the lab: how to open it small, and one control move that redraws
+PANELS = {
+    "explorer": (lambda: explorer.explore_training(steps=500), "seed", 3),
+    "line": (lambda: line.drive_a_line(), "w1", 1.0),
+    "representation": (lambda: representation.watch_it_form(steps=500, every=50), "seed", 3),
+    "step": (lambda: one_step.step_through(network.init_reference()), "stage", 3),
+    "sweep": (lambda: sweep.explore_sweep(steps=1000, seeds=4), "steps", 2000),
+}
+
+
+@pytest.mark.parametrize("name", PANELS)
+def test_an_error_in_a_callback_is_shown_in_the_panel_and_the_panel_recovers(name, monkeypatch):
+    make, control, value = PANELS[name]
+    panel = make()
+    redraws = panel.redraws
+
+    def broken(self):
+        raise RuntimeError("simulated failure while drawing")
+
+    monkeypatch.setattr(base.Panel, "send", broken)  # every panel sends its picture through Panel.send
+    getattr(panel, control).value = value  # must not raise out of the observer
+    assert "Error" in panel.status.value and "simulated failure while drawing" in panel.status.value
+    assert isinstance(panel.error, RuntimeError) and panel.redraws == redraws
+    monkeypatch.undo()
+    getattr(panel, control).value = getattr(panel, control).min  # the next move works again
+    assert panel.error is None and "Error" not in panel.status.value and panel.redraws > redraws

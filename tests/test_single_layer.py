@@ -5,7 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from helpers import data, single_layer
+from helpers import data
+from helpers.analysis import single_layer
 from helpers.network import sigmoid
 
 
@@ -42,8 +43,8 @@ def test_one_step_follows_the_finite_difference_gradient_of_L():
         down[i] -= eps
         dw[i] = (unit_loss(up, b, y) - unit_loss(down, b, y)) / (2 * eps)
     db = (unit_loss(w, b + eps, y) - unit_loss(w, b - eps, y)) / (2 * eps)
-    np.testing.assert_allclose(run.w, w - 0.3 * dw, rtol=1e-8)
-    assert run.b == pytest.approx(b - 0.3 * db, abs=1e-9)
+    np.testing.assert_allclose(run.params["w"], w - 0.3 * dw, rtol=1e-8)
+    assert run.params["b"] == pytest.approx(b - 0.3 * db, abs=1e-9)
     assert run.losses[0] == pytest.approx(2 * unit_loss(w, b, y) / 4, rel=1e-12)  # MSE = 2L/N
 
 
@@ -52,13 +53,14 @@ def test_the_same_unit_learns_and_and_or(target):
     run = single_layer.train_unit(target=target)
     assert run.correct == 4
     assert run.final_loss < 0.01
-    assert single_layer.line_correct(run.w[0, 0], run.w[1, 0], run.b, target) == 4
+    assert single_layer.line_correct(run.params["w"][0, 0], run.params["w"][1, 0], run.params["b"], target) == 4
 
 
 def test_same_arguments_give_a_bitwise_identical_run():
     a = single_layer.train_unit(seed=11, steps=500, target="OR")
     b = single_layer.train_unit(seed=11, steps=500, target="OR")
-    assert np.array_equal(a.losses, b.losses) and np.array_equal(a.w, b.w) and a.b == b.b
+    assert np.array_equal(a.losses, b.losses) and np.array_equal(a.params["w"], b.params["w"])
+    assert a.params["b"] == b.params["b"]
     assert a.label() == "single unit on OR lr=0.5 steps=500 seed=11"
 
 
@@ -112,17 +114,18 @@ def test_the_loss_surface_is_the_mse_and_never_reaches_zero_on_xor(b):
 
 
 @pytest.mark.parametrize("line", [(1, 1, -0.5), (2, -3, 0.7), (0, 1, -0.5), (1, 0, -0.5), (100, -100, 0)])
-def test_line_points_lie_on_the_line(line):
+def test_the_line_in_view_lies_on_the_line(line):
     w1, w2, b = line
-    xs, ys = single_layer.line_points(w1, w2, b)
-    assert xs.shape == ys.shape == (2,)
+    xs, ys = single_layer.line_in_box((w1, w2), b, single_layer.VIEW)
+    assert xs.shape == ys.shape == (2,) and np.all(np.isfinite(xs)) and np.all(np.isfinite(ys))
     np.testing.assert_allclose(w1 * xs + w2 * ys + b, 0, atol=1e-9)
 
 
 @pytest.mark.parametrize("line", [(0, 0, 0), (0, 0, -3), (1e-12, 0, 1), (1, 1, -10), (0, 1, 5)])
-def test_line_points_are_empty_for_no_line_or_a_line_out_of_view(line):
-    xs, ys = single_layer.line_points(*line)
-    assert xs.size == ys.size == 0
+def test_no_line_or_a_line_out_of_view_draws_nothing(line):
+    w1, w2, b = line
+    xs, ys = single_layer.line_in_box((w1, w2), b, single_layer.VIEW)
+    assert np.isnan(xs).all() and np.isnan(ys).all()
 
 
 BAD = [

@@ -7,17 +7,16 @@ It is trained exactly like the two-layer net of helpers/train.py: full-batch gra
 on L = 1/2 * sum((y_hat - y)^2), with the MSE = mean((y - y_hat)^2) recorded after every step.
 Its prediction is 1 where z > 0, so its decision boundary is the line w1 x1 + w2 x2 + b = 0.
 """
-from dataclasses import dataclass
-
 import numpy as np
 
-from helpers import data, plots
-from helpers._checks import check_array, check_float, check_int, check_Xy
+from helpers import data
 from helpers.network import sigmoid
-from helpers.train import MAX_LR, MAX_STEPS
+from helpers.train import MAX_LR, MAX_STEPS, Run
+from helpers.validate import check_array, check_float, check_int, check_Xy
 
 MAX_WEIGHT = 1e6  # a line's coefficients; only their ratios matter, so this is no real limit
 NO_LINE = 1e-9    # |w1|, |w2| below this: the output is flat, there is no boundary to draw
+VIEW = (-0.5, 1.5, -0.5, 1.5)  # the part of the input plane the pictures show: x1 range, x2 range
 
 
 def check_target(target: str) -> np.ndarray:
@@ -25,40 +24,6 @@ def check_target(target: str) -> np.ndarray:
     if not isinstance(target, str) or target not in data.TARGETS:
         raise ValueError(f"target must be one of {', '.join(data.TARGETS)}, got {target!r}")
     return data.TARGETS[target]
-
-
-@dataclass
-class UnitRun:
-    """What one training run of the single unit did.
-
-    losses: (steps + 1,) the MSE after k updates, k = 0..steps (losses[0] = before training).
-    w: (2, 1) and b: the final weights and bias.  y_hat: (N, 1) the final predictions.
-    """
-
-    lr: float
-    steps: int
-    seed: int
-    target: str
-    X: np.ndarray
-    y: np.ndarray
-    losses: np.ndarray
-    w: np.ndarray
-    b: float
-    y_hat: np.ndarray
-
-    @property
-    def final_loss(self) -> float:
-        """The MSE after the last update."""
-        return float(self.losses[-1])
-
-    @property
-    def correct(self) -> int:
-        """How many points end on the right side of 0.5."""
-        return int(np.sum((self.y_hat > 0.5) == (self.y > 0.5)))
-
-    def label(self) -> str:
-        """The run's configuration in one line, e.g. 'single unit on XOR lr=0.5 steps=10000 seed=0'."""
-        return f"single unit on {self.target} lr={self.lr:g} steps={self.steps} seed={self.seed}"
 
 
 def init_unit(seed: int = 0, scale: float = 0.5) -> tuple:
@@ -72,11 +37,12 @@ def init_unit(seed: int = 0, scale: float = 0.5) -> tuple:
 
 
 def train_unit(lr: float = 0.5, steps: int = 10_000, seed: int = 0, target: str = "XOR",
-               scale: float = 0.5) -> UnitRun:
+               scale: float = 0.5) -> Run:
     """Train a single sigmoid unit on the four corners with targets XOR, AND or OR.
 
     Full-batch gradient descent on L = 1/2 * sum((y_hat - y)^2), `steps` updates from
     `init_unit(seed, scale)`. Same arguments -> a bitwise identical run.
+    Returns a train.Run with hidden = 0 and params {"w": (2, 1), "b": float}.
     """
     lr = check_float("lr", lr, 0.0, MAX_LR, lo_open=True)
     steps = check_int("steps", steps, 0, MAX_STEPS)
@@ -93,8 +59,8 @@ def train_unit(lr: float = 0.5, steps: int = 10_000, seed: int = 0, target: str 
         d = (y_hat - y) * y_hat * (1 - y_hat)  # dL/dz (N, 1), as d_out in helpers/network.py
         w = w - lr * (X.T @ d)
         b = b - lr * float(d.sum())            # the bias touches every example: sum over the batch
-    return UnitRun(lr=lr, steps=steps, seed=seed, target=target, X=X, y=y, losses=sq_errors / len(y),
-                   w=w, b=float(b), y_hat=y_hat)
+    return Run(hidden=0, lr=lr, steps=steps, seed=seed, bias=True, init="random", X=X, y=y,
+               losses=sq_errors / len(y), params={"w": w, "b": float(b)}, y_hat=y_hat, target=target)
 
 
 def line_sides(w1: float, w2: float, b: float, X=None) -> np.ndarray:
@@ -107,25 +73,32 @@ def line_sides(w1: float, w2: float, b: float, X=None) -> np.ndarray:
     return (w1 * X[:, 0] + w2 * X[:, 1] + b > 0).astype(int)
 
 
-def line_points(w1: float, w2: float, b: float, lo: float = -0.5, hi: float = 1.5) -> tuple:
-    """Two points (xs (2,), ys (2,)) of the line w1 x1 + w2 x2 + b = 0 that span the view [lo, hi]^2.
+def line_in_box(w, c: float, box: tuple) -> tuple:
+    """Endpoints of the line c + w . q = 0 inside box = (x_lo, x_hi, y_lo, y_hi), w = (w1, w2).
 
-    Both arrays are empty when there is no line to draw: w1 = w2 = 0 (up to 1e-9, where the
-    output is the same everywhere) or a line that misses the view.
+    The unit's line w1 x1 + w2 x2 + b = 0 in the view of the input plane is line_in_box((w1, w2), b, VIEW).
+    Returns (xs (2,), ys (2,)); NaNs when there is no line to draw (|w1|, |w2| < NO_LINE: the output
+    is the same everywhere) or it misses the box, so a Line2D given them simply draws nothing.
     """
-    w1, w2, b = (float(v) for v in (w1, w2, b))
-    if max(abs(w1), abs(w2)) < NO_LINE:
-        return np.array([]), np.array([])
-    ends = np.array([lo, hi])
-    # solve for the coordinate with the larger weight, so the slope is at most 1 and values stay small
-    if abs(w2) >= abs(w1):
-        xs, ys = ends, -(w1 * ends + b) / w2
-    else:
-        xs, ys = -(w2 * ends + b) / w1, ends
-    other = ys if abs(w2) >= abs(w1) else xs
-    if np.all(other < lo) or np.all(other > hi):
-        return np.array([]), np.array([])
-    return xs, ys
+    w = np.asarray(w, dtype=float)
+    x_lo, x_hi, y_lo, y_hi = box
+    points = []
+    if abs(w[1]) > NO_LINE:  # crossings of the left and right edges
+        for x in (x_lo, x_hi):
+            yv = -(c + w[0] * x) / w[1]
+            if y_lo <= yv <= y_hi:
+                points.append((x, yv))
+    if abs(w[0]) > NO_LINE:  # crossings of the bottom and top edges
+        for yv in (y_lo, y_hi):
+            x = -(c + w[1] * yv) / w[0]
+            if x_lo <= x <= x_hi:
+                points.append((x, yv))
+    if len(points) < 2:
+        return np.full(2, np.nan), np.full(2, np.nan)
+    # the two crossings farthest apart (a corner can be counted twice)
+    far = max(((p, r) for p in points for r in points), key=lambda pr: np.hypot(pr[0][0] - pr[1][0],
+                                                                                pr[0][1] - pr[1][1]))
+    return np.array([far[0][0], far[1][0]]), np.array([far[0][1], far[1][1]])
 
 
 def line_correct(w1: float, w2: float, b: float, target: str = "XOR") -> int:
@@ -177,26 +150,3 @@ def loss_surface(b: float = 0.0, n: int = 101, limit: float = 6.0, target: str =
     G1, G2 = np.meshgrid(w1s, w2s)
     Z = G1[..., None] * data.X[:, 0] + G2[..., None] * data.X[:, 1] + b  # (n, n, 4)
     return np.mean((sigmoid(Z) - y) ** 2, axis=-1), w1s, w2s
-
-
-def draw_unit(ax, w, b: float, y=None, n: int = plots.GRID_N):
-    """Shade the plane [-0.5, 1.5]^2 by the unit's output (blue 0 -> orange 1), draw its line, mark the points.
-
-    w: (2, 1) or (2,); y: (4, 1) targets for the point colours (default XOR). Returns the AxesImage.
-    """
-    w = np.asarray(w, dtype=float).ravel()
-    y = data.y if y is None else np.asarray(y)
-    G, _, _ = data.grid(n)
-    out = sigmoid(G @ w + b).reshape(n, n)
-    image = ax.imshow(out, origin="lower", extent=(-0.5, 1.5, -0.5, 1.5), cmap=plots.CMAP,
-                      vmin=0.0, vmax=1.0, interpolation="bilinear", alpha=0.55)
-    ax.plot(*line_points(w[0], w[1], b), color="black", lw=1.5)
-    ax.scatter(data.X[:, 0], data.X[:, 1], c=[plots.ORANGE if t > 0.5 else plots.BLUE for t in y.ravel()],
-               s=110, edgecolors="black", linewidths=1.5, zorder=3)
-    ax.set_xlim(-0.5, 1.5)  # the line's end points must not widen the view
-    ax.set_ylim(-0.5, 1.5)
-    ax.set_xlabel("$x_1$")
-    ax.set_ylabel("$x_2$")
-    ax.set_xticks([0, 1])
-    ax.set_yticks([0, 1])
-    return image

@@ -1,24 +1,16 @@
-"""Exercise checks with specific hints, for every notebook's "Exercises" section.
+"""The exercise checks of notebook 01: sigmoid_grad, backward, gradient_step, lr_five.
 
-    from helpers.exercises import check, hint
-    check.sigmoid_grad(sigmoid_grad)     # prints: Correct / Not yet (with a hint) / Not attempted
-    check.sigmoid_grad.hint()            # graded hints on demand: .hint(2), .hint(3) say more
-    hint("sigmoid_grad", 2)              # the same, by name
-
-Exercises: 01 sigmoid_grad, backward, gradient_step, lr_five; 02 and_weights, or_weights,
-violated; 03 success_rate, h2_prediction; 04 gate_names, xor_by_hand (helpers/checks_later.py).
-A check never raises: see helpers/verdicts.py for how a student's function is run and what a
-placeholder, an exception, None, a list, a wrong shape, NaN or a slow function get. Known
-mistakes (helpers/mistakes.py) are recognised by comparing with deliberately wrong variants.
-The last verdict is kept in `check.<name>.last` (Verdict: status, text, mistake).
+Each is judged against the core's own functions (network.sigmoid, network.backward, one step of
+train.gradient_descent); known mistakes (helpers/exercises/mistakes.py) are recognised by comparing
+with deliberately wrong variants. Every judge returns a Verdict and never raises.
 """
 import functools
 
 import numpy as np
 
-from helpers import checks_later, data, gradcheck, network, train
-from helpers.mistakes import BY_KEY, CATALOGUE, GATE_NET, backward_variant, step_variant  # noqa: F401 (GATE_NET: 04)
-from helpers.verdicts import Answer, Exercise, Verdict, as_array, as_numbers, same, same_dict
+from helpers import data, gradcheck, network, train
+from helpers.exercises.mistakes import BY_KEY, CATALOGUE
+from helpers.exercises.verdicts import Answer, Verdict, as_array, as_numbers, same, same_dict
 
 
 def recognise(name: str, run_variant) -> Verdict:
@@ -71,14 +63,14 @@ def judge_backward(f) -> Verdict:
         return Verdict("backward", "not yet", as_array(result, (), "What your function returned")[1] if result is None
                        else f"Your function returned a {type(result).__name__}; return a dict "
                        "{'dW1': ..., 'dW2': ..., 'db1': ..., 'db2': ...}.")
-    right = backward_variant(TEST_NET, cache, data.y)
+    right = network.backward(TEST_NET, cache, data.y)  # the core's own backward pass is the answer
     missing = [k for k in right if k not in result]
     if missing:
         return Verdict("backward", "not yet", f"The dict has no {', '.join(missing)}: return a gradient for every "
                        "parameter (db1 and db2 too when params has biases).")
     got = as_numbers(result)
     if got is not None and same_dict(got, right):
-        errors = gradcheck.grad_check(TEST_NET, data.X, data.y, backward=f)
+        errors = gradcheck.grad_check(TEST_NET, data.X, data.y, backward_pass=f)
         return Verdict("backward", "correct", "Your gradients equal the reference ones, and central differences "
                        f"agree: the largest relative error is {max(errors.values()):.0e} (below 1e-7 means right).")
     found = recognise("backward", lambda v: got is not None and same_dict(got, v(TEST_NET, cache, data.y)))
@@ -112,7 +104,7 @@ def judge_gradient_step(f) -> Verdict:
     result = run(given, _copies(STEP_GRADS), STEP_LR)
     if run.problem or run.too_slow():
         return run.problem or run.too_slow()
-    right = step_variant(STEP_NET, STEP_GRADS, STEP_LR)
+    right = {name: value - STEP_LR * STEP_GRADS['d' + name] for name, value in STEP_NET.items()}  # W - lr dW
     if result is None and same_dict(given, right):
         return Verdict("gradient_step", "not yet", "You updated params in place but returned None: end with "
                        "`return params`.")
@@ -171,7 +163,7 @@ def judge_lr_five(prediction, run=None) -> Verdict:
 
 
 CHECKS = {"sigmoid_grad": judge_sigmoid_grad, "backward": judge_backward, "gradient_step": judge_gradient_step,
-          "lr_five": judge_lr_five, **checks_later.CHECKS}
+          "lr_five": judge_lr_five}
 HINTS = {
     "sigmoid_grad": ["sigma'(z) can be written with sigma(z) itself.", "sigma'(z) = sigma(z) * (1 - sigma(z)).",
                      "s = network.sigmoid(z); return s * (1 - s)"],
@@ -185,26 +177,6 @@ HINTS = {
     "lr_five": ["The loss of lr = 0.5 sits on a long plateau first: what would ten times bigger steps do there?",
                 "Sigmoid outputs stay in (0, 1), so the loss cannot blow up to infinity.",
                 "Compare when each run's MSE first drops below 0.01 (the check does that)."],
-    **checks_later.HINTS}
+}
 
 
-class _Checks:
-    """The namespace `check`: one Exercise per name, e.g. check.backward(my_backward)."""
-
-    def __init__(self):
-        for name, judge in CHECKS.items():
-            setattr(self, name, Exercise(name, judge, HINTS[name]))
-
-    def names(self) -> list:
-        return list(CHECKS)
-
-
-check = _Checks()
-
-
-def hint(name: str, level: int = 1) -> None:
-    """Print hint `level` for exercise `name` (see check.names())."""
-    if name not in CHECKS:
-        print(f"No exercise called {name!r}; the exercises are: {', '.join(CHECKS)}")
-        return
-    getattr(check, name).hint(level)

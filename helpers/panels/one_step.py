@@ -1,6 +1,6 @@
 """The step-through panel of notebook 01: one training step, stage by stage, with the real numbers.
 
-    from helpers.step_panel import step_through
+    from helpers.panels.one_step import step_through
     step_through()                          # the reference program's initial weights
     step_through(run=some_run, step=2000)   # any run's weights at a recorded step
 
@@ -14,12 +14,13 @@ import html
 import ipywidgets as widgets
 import numpy as np
 
-from helpers import data, stepthrough
-from helpers._checks import check_float, check_int, check_Xy
-from helpers.diagram import draw_network
+from helpers import data
+from helpers.analysis import stepthrough
 from helpers.network import check_params, init_reference
-from helpers.panel import Panel
+from helpers.panels.base import Panel
+from helpers.pictures.diagram import draw_network
 from helpers.train import MAX_LR, Run
+from helpers.validate import check_float, check_int, check_Xy
 
 
 def _all(n: int) -> str:

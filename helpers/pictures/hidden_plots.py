@@ -5,8 +5,10 @@ so the representation panel can keep one figure and only move what changes.
 """
 import numpy as np
 
-from helpers import data, gates, hidden
-from helpers.plots import BLUE, CMAP, ORANGE
+from helpers import data
+from helpers.analysis import gates, hidden_layer, single_layer
+from helpers.pictures import plots
+from helpers.pictures.plots import BLUE, ORANGE
 
 INPUT_NAMES = [f"({a:g},{b:g})" for a, b in data.X]
 TARGET_COLOURS = [ORANGE if t > 0.5 else BLUE for t in data.y.ravel()]
@@ -17,7 +19,7 @@ LABEL_OFFSETS = [(-36, -16), (-36, 8), (8, -16), (8, 8)]
 
 def activation_table(ax, params: dict):
     """A heatmap of the hidden activations (4 inputs x H units), each cell labelled. Returns the image."""
-    A = hidden.activations(params)
+    A = hidden_layer.activations(params)
     image = ax.imshow(A, cmap="Greys", vmin=0.0, vmax=1.0, aspect="auto")
     for (n, j), value in np.ndenumerate(A):
         ax.text(j, n, f"{value:.2f}", ha="center", va="center", color="white" if value > 0.5 else "black")
@@ -28,7 +30,7 @@ def activation_table(ax, params: dict):
     return image
 
 
-def box_for(proj: hidden.Projection, Q=None, margin: float = 0.15) -> tuple:
+def box_for(proj: hidden_layer.Projection, Q=None, margin: float = 0.15) -> tuple:
     """Axis limits (x_lo, x_hi, y_lo, y_hi) for the hidden-space plot.
 
     H <= 2: the unit square (activations live in [0, 1]); a PCA plane: the range of the
@@ -42,19 +44,18 @@ def box_for(proj: hidden.Projection, Q=None, margin: float = 0.15) -> tuple:
     return (middle[0] - half, middle[0] + half, middle[1] - half, middle[1] + half)
 
 
-def hidden_space(ax, params: dict, proj: hidden.Projection = None, box: tuple = None) -> dict:
+def hidden_space(ax, params: dict, proj: hidden_layer.Projection = None, box: tuple = None) -> dict:
     """The four inputs as points in hidden space (coloured by target) and the output's boundary.
 
     The shading is the output over the plane (blue 0, orange 1), the black line its 0.5 level.
     Returns the artists {"image", "line", "points", "texts"} for a panel to update.
     """
-    proj = hidden.projection(params) if proj is None else proj
-    Q = proj(hidden.activations(params))
+    proj = hidden_layer.projection(params) if proj is None else proj
+    Q = proj(hidden_layer.activations(params))
     box = box_for(proj, Q) if box is None else box
-    w, c = hidden.boundary_in_plane(params, proj)
-    image = ax.imshow(hidden.output_in_plane(w, c, box), origin="lower", extent=box, cmap=CMAP,
-                      vmin=0.0, vmax=1.0, alpha=0.45, interpolation="bilinear", aspect="auto")
-    (line,) = ax.plot(*hidden.line_in_box(w, c, box), color="black", lw=2)
+    w, c = hidden_layer.boundary_in_plane(params, proj)
+    image = plots.shade_plane(ax, hidden_layer.output_in_plane(w, c, box), extent=box, alpha=0.45, aspect="auto")
+    (line,) = ax.plot(*single_layer.line_in_box(w, c, box), color="black", lw=2)
     points = ax.scatter(Q[:, 0], Q[:, 1], c=TARGET_COLOURS, s=110, edgecolors="black", linewidths=1.5, zorder=3)
     texts = [ax.annotate(name, q, xytext=offset, textcoords="offset points", fontsize=9)
              for name, q, offset in zip(INPUT_NAMES, Q, LABEL_OFFSETS)]
@@ -71,8 +72,8 @@ def unit_maps(fig, params: dict, n: int = 61) -> list:
     The dashed contour is the unit's 0.5 level, the line its thresholded value flips on.
     Returns the list of Axes (one per unit, side by side).
     """
-    grids = hidden.unit_grids(params, n)
-    A = hidden.activations(params)
+    grids = hidden_layer.unit_grids(params, n)
+    A = hidden_layer.activations(params)
     axes = np.atleast_1d(fig.subplots(1, len(grids), sharey=True))
     extent = (-0.5, 1.5, -0.5, 1.5)
     for j, (ax, grid) in enumerate(zip(axes, grids)):

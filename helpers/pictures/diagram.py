@@ -4,16 +4,16 @@
     diagram.draw_network(ax, network.init_reference(), x=data.X[1])
 
 Each weight is a line from the unit it reads to the unit it feeds: orange if positive, blue
-if negative (the project's colour-blind-safe pair, helpers.plots), wider for larger |w|.
+if negative (the project's colour-blind-safe pair, helpers.pictures.plots), wider for larger |w|.
 A bias is a weight from a constant "+1" node (a small square). With an input x, each node
 is filled by its value for that input (blue 0, white 0.5, orange 1) and shows it as a number.
 `highlight` names the parts one stage of backprop involves; the rest is faded.
 """
 import numpy as np
 
-from helpers._checks import check_array
-from helpers.network import _forward, check_params
-from helpers.plots import BLUE, CMAP, ORANGE
+from helpers.network import check_params, forward
+from helpers.pictures.plots import BLUE, CMAP, ORANGE
+from helpers.validate import check_array
 
 PARTS = ("input", "W1", "b1", "hidden", "W2", "b2", "output")
 MAX_DRAWN_HIDDEN = 16  # beyond this the nodes are too small to read
@@ -45,31 +45,63 @@ def draw_network(ax, params: dict, x=None, highlight=None) -> dict:
     H = params["W1"].shape[1]
     if H > MAX_DRAWN_HIDDEN:
         raise ValueError(f"draw_network draws 1..{MAX_DRAWN_HIDDEN} hidden units, got {H}")
-    if x is not None:
-        x = check_array("x", x, (2,))
-    if highlight is None:
-        bright = set(PARTS)
-    elif isinstance(highlight, str) or not all(isinstance(p, str) for p in highlight):
-        raise TypeError(f"highlight must be None or a list of names from {PARTS}, got {highlight!r}")
-    else:
-        bright = set(highlight)
-        unknown = bright - set(PARTS)
-        if unknown:
-            raise ValueError(f"highlight names must come from {PARTS}, got {sorted(unknown)}")
+    x = None if x is None else check_array("x", x, (2,))
+    bright = _bright_parts(highlight)
     bias = "b1" in params
     pos = _positions(H)
     ax.set_xlim(-0.45, 2.45)
     ax.set_ylim(min(-0.75, -(H - 1) / 2) - 0.6, pos["b1"][1] + (0.6 if bias else -0.4))
     ax.set_axis_off()
-
     # node size from the axes' height in points, so H = 8 fits as well as H = 1
     height_pts = ax.get_position().height * ax.figure.get_size_inches()[1] * 72
-    span = ax.get_ylim()[1] - ax.get_ylim()[0]
-    diameter = min(34.0, 0.75 * height_pts / span)
+    diameter = min(34.0, 0.75 * height_pts / (ax.get_ylim()[1] - ax.get_ylim()[0]))
     fontsize = max(5.0, min(9.0, 0.34 * diameter))
     width_pts = ax.get_position().width * ax.figure.get_size_inches()[0] * 72
     gap = (0.5 * diameter + 3) * (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pts  # a node's radius, in x units
 
+    edges, w_max = _draw_edges(ax, params, pos, bright)
+    values = {}
+    if x is not None:
+        _, cache = forward(params, x[None, :])
+        values = {"x1": x[0], "x2": x[1], "out": cache["y_hat"][0, 0]}
+        values.update({f"h{j + 1}": cache["a1"][0, j] for j in range(H)})
+    nodes, texts = _draw_nodes(ax, pos, values, bright, bias, diameter, fontsize)
+    # names beside the nodes that show numbers, so a reader knows which is which
+    side = {"x1": (-gap, "right"), "x2": (-gap, "right"), "out": (gap, "left")}
+    for name, (dx, ha) in side.items():
+        if name in values:
+            texts.append(ax.text(pos[name][0] + dx, pos[name][1], NAMES[name], ha=ha, va="center",
+                                 fontsize=fontsize + 1))
+    if bias:
+        for name in ("b1", "b2"):
+            texts.append(ax.text(pos[name][0] + 0.7 * gap, pos[name][1], f"$b_{name[1]}$", ha="left", va="center",
+                                 fontsize=fontsize + 1))
+    caption = ("weights: orange > 0, blue < 0, width ~ |w| (widest "
+               f"{w_max:.2f})" + ("" if bias else "; no biases"))
+    texts.append(ax.text(0.5, 0.0, caption, transform=ax.transAxes, ha="center", va="top", fontsize=7,
+                         color="dimgray"))
+    return {"nodes": nodes, "edges": edges, "texts": texts}
+
+
+NAMES = {"x1": "$x_1$", "x2": "$x_2$", "out": r"$\hat y$"}
+
+
+def _bright_parts(highlight) -> set:
+    """The parts drawn bright: all of PARTS for None, else the names given (checked)."""
+    if highlight is None:
+        return set(PARTS)
+    if isinstance(highlight, str) or not all(isinstance(p, str) for p in highlight):
+        raise TypeError(f"highlight must be None or a list of names from {PARTS}, got {highlight!r}")
+    unknown = set(highlight) - set(PARTS)
+    if unknown:
+        raise ValueError(f"highlight names must come from {PARTS}, got {sorted(unknown)}")
+    return set(highlight)
+
+
+def _draw_edges(ax, params: dict, pos: dict, bright: set) -> tuple:
+    """One line per weight, coloured by its sign and as wide as its size. Returns ({key: Line2D}, widest |w|)."""
+    H = params["W1"].shape[1]
+    bias = "b1" in params
     weights = [params["W1"], params["W2"]] + ([params["b1"], params["b2"]] if bias else [])
     w_max = max(float(np.max(np.abs(w))) for w in weights)
     edges = {}
@@ -90,14 +122,12 @@ def draw_network(ax, params: dict, x=None, highlight=None) -> dict:
         for j in range(H):
             line("b1", 0, j, "b1", f"h{j + 1}", params["b1"][0, j])
         line("b2", 0, 0, "b2", "out", params["b2"][0, 0])
+    return edges, w_max
 
-    values = {}
-    if x is not None:
-        _, cache = _forward(params, x[None, :])
-        values = {"x1": x[0], "x2": x[1], "out": cache["y_hat"][0, 0]}
-        values.update({f"h{j + 1}": cache["a1"][0, j] for j in range(H)})
+
+def _draw_nodes(ax, pos: dict, values: dict, bright: set, bias: bool, diameter: float, fontsize: float) -> tuple:
+    """The nodes, filled with their values when there are any, each with its label. Returns (nodes, texts)."""
     layer = {"x1": "input", "x2": "input", "out": "output", "b1": "b1", "b2": "b2"}
-    names = {"x1": "$x_1$", "x2": "$x_2$", "out": r"$\hat y$"}
     nodes, texts = {}, []
     for name, (cx, cy) in pos.items():
         part = layer.get(name, "hidden")
@@ -113,24 +143,10 @@ def draw_network(ax, params: dict, x=None, highlight=None) -> dict:
         if part in ("b1", "b2"):
             label = "+1"
         elif value is None:
-            label = names.get(name, name)
+            label = NAMES.get(name, name)
         else:
             label = f"{value:.2f}"
         dark = value is not None and abs(float(value) - 0.5) > 0.35  # white text on strong fills
         texts.append(ax.text(cx, cy, label, ha="center", va="center", fontsize=fontsize, zorder=4,
                              color="white" if dark and on else "black", alpha=1.0 if on else 0.5))
-    # names beside the nodes that show numbers, so a reader knows which is which
-    side = {"x1": (-gap, "right"), "x2": (-gap, "right"), "out": (gap, "left")}
-    for name, (dx, ha) in side.items():
-        if name in values:
-            texts.append(ax.text(pos[name][0] + dx, pos[name][1], names[name], ha=ha, va="center",
-                                 fontsize=fontsize + 1))
-    if bias:
-        for name in ("b1", "b2"):
-            texts.append(ax.text(pos[name][0] + 0.7 * gap, pos[name][1], f"$b_{name[1]}$", ha="left", va="center",
-                                 fontsize=fontsize + 1))
-    caption = ("weights: orange > 0, blue < 0, width ~ |w| (widest "
-               f"{w_max:.2f})" + ("" if bias else "; no biases"))
-    texts.append(ax.text(0.5, 0.0, caption, transform=ax.transAxes, ha="center", va="top", fontsize=7,
-                         color="dimgray"))
-    return {"nodes": nodes, "edges": edges, "texts": texts}
+    return nodes, texts

@@ -1,6 +1,6 @@
 """What a training run did, in one plain sentence, and what to try next (notebook 01).
 
-    from helpers.explain import explain
+    from helpers.analysis.explain import explain
     print(explain(train.train(hidden=1)))
 
 The kinds, checked in this order (the thresholds are the constants below, nowhere else):
@@ -16,7 +16,7 @@ The kinds, checked in this order (the thresholds are the constants below, nowher
 """
 import numpy as np
 
-from helpers.network import _forward
+from helpers.network import forward
 
 SOLVED_LOSS = 0.01        # MSE below this (and all points right) counts as solved
 DIVERGED_START = 1.1      # final loss above this x the starting loss: training made it worse
@@ -45,7 +45,7 @@ def kind(run) -> str:
         return "not converged"
     if np.all(np.abs(run.y_hat - 0.5) < PLATEAU_SPREAD):
         return "plateau"
-    a1 = _forward(run.params, run.X)[1]["a1"]
+    a1 = forward(run.params, run.X)[1]["a1"]
     y_hat = np.asarray(run.y_hat)
     confidently_wrong = (y_hat * (1 - y_hat) < SATURATED_SLOPE) & ((y_hat > 0.5) != (run.y > 0.5))
     if np.mean(a1 * (1 - a1) < SATURATED_SLOPE) >= SATURATED_FRACTION or np.any(confidently_wrong):

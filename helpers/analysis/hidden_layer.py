@@ -11,16 +11,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers import data
-from helpers._checks import check_array, check_int
-from helpers.network import _forward, check_params, sigmoid
-from helpers.plots import GRID_N
+from helpers.network import check_params, forward, sigmoid
+from helpers.validate import check_array, check_int
 
 
 def activations(params: dict, X=None) -> np.ndarray:
     """The hidden activations a1 (N, H) for inputs X (N, 2) (default: the four XOR inputs)."""
     params = check_params(params)
     X = data.X if X is None else check_array("X", X, (None, 2))
-    return _forward(params, X)[1]["a1"]
+    return forward(params, X)[1]["a1"]
 
 
 def pca(A, k: int = 2) -> tuple:
@@ -93,37 +92,10 @@ def sides_agree(params: dict, proj: Projection) -> np.ndarray:
     """For each input (4,): is its projected point on the same side of the in-plane line as
     the point itself is of the real boundary? Always all True for H <= 2."""
     params = check_params(params)
-    y_hat, cache = _forward(params, data.X)
+    y_hat, cache = forward(params, data.X)
     w, c = boundary_in_plane(params, proj)
     in_plane = c + proj(cache["a1"]) @ w
     return (in_plane > 0) == (cache["z2"].ravel() > 0)
-
-
-def line_in_box(w, c: float, box: tuple) -> tuple:
-    """Endpoints of the line c + w . q = 0 inside box = (x_lo, x_hi, y_lo, y_hi).
-
-    Returns (xs (2,), ys (2,)); NaNs when the line misses the box (or w = 0), so a Line2D
-    given them simply draws nothing.
-    """
-    w = np.asarray(w, dtype=float)
-    x_lo, x_hi, y_lo, y_hi = box
-    points = []
-    if abs(w[1]) > 1e-12:  # crossings of the left and right edges
-        for x in (x_lo, x_hi):
-            yv = -(c + w[0] * x) / w[1]
-            if y_lo <= yv <= y_hi:
-                points.append((x, yv))
-    if abs(w[0]) > 1e-12:  # crossings of the bottom and top edges
-        for yv in (y_lo, y_hi):
-            x = -(c + w[1] * yv) / w[0]
-            if x_lo <= x <= x_hi:
-                points.append((x, yv))
-    if len(points) < 2:
-        return np.full(2, np.nan), np.full(2, np.nan)
-    # the two crossings farthest apart (a corner can be counted twice)
-    far = max(((p, r) for p in points for r in points), key=lambda pr: np.hypot(pr[0][0] - pr[1][0],
-                                                                                pr[0][1] - pr[1][1]))
-    return np.array([far[0][0], far[1][0]]), np.array([far[0][1], far[1][1]])
 
 
 def output_in_plane(w, c: float, box: tuple, n: int = 41) -> np.ndarray:
@@ -133,10 +105,10 @@ def output_in_plane(w, c: float, box: tuple, n: int = 41) -> np.ndarray:
     return sigmoid(c + w[0] * q1[None, :] + w[1] * q2[:, None])
 
 
-def unit_grids(params: dict, n: int = GRID_N) -> np.ndarray:
+def unit_grids(params: dict, n: int = data.GRID_N) -> np.ndarray:
     """Each hidden unit's activation over the input plane [-0.5, 1.5]^2: (H, n, n), rows along x2."""
     params = check_params(params)
     n = check_int("n", n, 2, 1000)
     G, _, _ = data.grid(n)
-    a1 = _forward(params, G)[1]["a1"]  # (n*n, H)
+    a1 = forward(params, G)[1]["a1"]  # (n*n, H)
     return a1.T.reshape(-1, n, n)

@@ -1,6 +1,6 @@
 """The sweep panel of notebook 03: move a slider, the whole hidden-size sweep is re-run and redrawn.
 
-    from helpers.sweep_panel import explore_sweep
+    from helpers.panels.sweep import explore_sweep
     explore_sweep()
 
 Sliders: learning rate (log scale), steps, and a bias checkbox. Each move trains every net of
@@ -9,14 +9,14 @@ advances, then redraws: success rate per hidden size with 95% intervals, when th
 nets got there, and loss curves of failed and successful 2-unit nets.
 """
 import ipywidgets as widgets
-import numpy as np
 
-from helpers import plots, sweep
-from helpers._checks import check_bool, check_float, check_int
-from helpers.panel import Panel, remember
+from helpers.analysis import sweep
+from helpers.panels.base import Panel, remember, slider
+from helpers.pictures import plots
+from helpers.pictures.sweep_plots import draw_curves, draw_rates, draw_solved_steps
+from helpers.validate import check_bool, check_int
 
 CACHE_SIZE = 32
-CURVES = 4  # loss curves drawn per group (failed / solved)
 
 
 class SweepPanel(Panel):
@@ -24,18 +24,11 @@ class SweepPanel(Panel):
     (IntProgress), status, image, run (the sweep on show), table (its summary)."""
 
     def __init__(self, lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100):
-        lr = check_float("lr", lr, 0.05, 5.0)
-        steps = check_int("steps", steps, 1000, 10_000)
-        bias = check_bool("bias", bias)
         self.seeds = range(check_int("seeds", seeds, 1, 1000))
         super().__init__(figsize=(11, 3.4))
-        style = {"description_width": "95px"}  # room for "learning rate"
-        self.lr = widgets.FloatLogSlider(value=lr, base=10, min=np.log10(0.05), max=np.log10(5.0), step=0.1,
-                                         description="learning rate", readout_format=".3g",
-                                         continuous_update=False, style=style)
-        self.steps = widgets.IntSlider(value=steps, min=1000, max=10_000, step=1000, description="steps",
-                                       continuous_update=False, style=style)
-        self.bias = widgets.Checkbox(value=bias, description="biases", indent=False)
+        self.lr = slider("lr", lr, "learning rate", limits=(0.05, 5.0, 0.1))
+        self.steps = slider("steps", steps, limits=(1000, 10_000, 1000))
+        self.bias = widgets.Checkbox(value=check_bool("bias", bias), description="biases", indent=False)
         self.progress = widgets.IntProgress(value=0, min=0, max=steps, description="training")
         self.layout(widgets.VBox([widgets.HBox([self.lr, self.steps, self.bias]), self.progress]))
         self.runs = {}
@@ -48,7 +41,7 @@ class SweepPanel(Panel):
             control.observe(self.update, names="value")
         self.update()
 
-    def sweep(self, config: tuple):
+    def sweep_for(self, config: tuple):
         """The sweep for (lr, steps, bias), trained once (progress bar moving) and then cached."""
         if config not in self.runs:
             lr, steps, bias = config
@@ -63,7 +56,7 @@ class SweepPanel(Panel):
 
     def _update(self, change=None):
         config = (float(self.lr.value), int(self.steps.value), bool(self.bias.value))
-        self.run, self.table = self.sweep(config)
+        self.run, self.table = self.sweep_for(config)
         other = self.runs.get(config[:2] + (not config[2],))  # the other bias setting, if seen
         self.progress.value = self.progress.max
         self._draw(other)
@@ -84,50 +77,6 @@ class SweepPanel(Panel):
         ax_rate.legend(loc="lower right", fontsize=8)
         draw_solved_steps(ax_when, self.run)
         draw_curves(ax_loss, self.run, hidden=2)
-
-
-def draw_rates(ax, table: dict, color: str = "black", label: str = None):
-    """Success rate per hidden size with its 95% Wilson interval as an error bar."""
-    rate = table["rate"]
-    ax.errorbar(table["hidden"], rate, yerr=[rate - table["low"], table["high"] - rate], fmt="o-",
-                color=color, capsize=3, label=label)
-    ax.set_ylim(-0.03, 1.03)
-    ax.set_title("success rate, 95% intervals", fontsize=9)
-    ax.set_xticks(table["hidden"])
-    ax.set_xlabel("hidden units")
-    ax.set_ylabel("fraction of inits that solve XOR")
-    ax.grid(True, alpha=0.3)
-
-
-def draw_solved_steps(ax, run, max_hidden: int = 4):
-    """Step at which the solved nets first got all four right: one histogram per hidden size 1..max_hidden."""
-    bins = np.linspace(0, run.steps, 21)
-    colors = ["#000000", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]  # not blue/orange: those mean failed/solved
-    for H in range(1, max_hidden + 1):
-        when = run.solved_at[(run.hidden == H) & run.success]
-        if len(when):
-            ax.hist(when, bins=bins, histtype="step", lw=1.5, color=colors[(H - 2) % len(colors)], label=f"H={H}")
-    ax.set_title("when the solved nets got there", fontsize=9)
-    ax.set_xlabel("step when first all four right")
-    ax.set_ylabel("nets")
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize=8)
-
-
-def draw_curves(ax, run, hidden: int = 2, count: int = CURVES):
-    """Loss curves of the first `count` failed and `count` successful nets with `hidden` units."""
-    nets = np.flatnonzero(run.hidden == hidden)
-    failed, solved = nets[~run.success[nets]][:count], nets[run.success[nets]][:count]
-    every = max(1, run.steps // 1000)  # ~1,000 points a curve look the same as 10,000 and draw faster
-    steps = np.arange(0, run.steps + 1, every)
-    for group, color in ((failed, plots.BLUE), (solved, plots.ORANGE)):
-        for b in group:
-            ax.plot(steps, run.losses[b, ::every], color=color, lw=1.5)
-    ax.set_yscale("log")
-    ax.set_xlabel("step")
-    ax.set_ylabel("loss (MSE)")
-    ax.grid(True, which="major", alpha=0.3)
-    ax.set_title(f"H={hidden}: {len(failed)} failed (blue), {len(solved)} solved (orange)", fontsize=9)
 
 
 def explore_sweep(lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100) -> SweepPanel:

@@ -12,8 +12,8 @@ from itertools import combinations
 import numpy as np
 
 from helpers import data
-from helpers._checks import check_array
-from helpers.network import _forward, check_params, sigmoid
+from helpers.network import check_params, forward, sigmoid
+from helpers.validate import check_array
 
 # outputs on (0,0), (0,1), (1,0), (1,1) -> name; x1 is the first input, x2 the second
 GATE_NAMES = {
@@ -79,7 +79,7 @@ def read_network(params: dict) -> dict:
     unit itself, with the two units at 0/1 and every other unit at its mean activation.
     """
     params = check_params(params)
-    y_hat, cache = _forward(params, data.X)
+    y_hat, cache = forward(params, data.X)
     a1 = cache["a1"]
     H = a1.shape[1]
     hidden = [gate_name(a1[:, j]) for j in range(H)]

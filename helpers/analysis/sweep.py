@@ -7,10 +7,9 @@ A run "solves XOR" when after training all four points are on the right side of 
 """
 import numpy as np
 
-from helpers._checks import check_bool, check_float, check_int
-from helpers.batched import BatchRun
-from helpers.cores import train_two_shares
+from helpers.batched import BatchRun, train_batched
 from helpers.network import MAX_HIDDEN
+from helpers.validate import check_bool, check_float, check_int
 
 Z95 = 1.959963984540054   # the 97.5% point of the standard normal: a two-sided 95% interval
 LOW_LOSS = 0.01           # the second, stricter criterion: final MSE below this
@@ -46,7 +45,7 @@ def run_sweep(hidden_sizes=range(1, 9), seeds=range(100), bias: bool = True, lr:
     net b has hidden_sizes[b // S] units and seed seeds[b % S], S = len(seeds).
 
     progress: None or progress(done, steps), called as training goes (see train_batched).
-    The nets are trained with helpers.batched, in two shares on two cores (helpers/cores.py).
+    All nets are trained at once, as one more array axis, by helpers.batched.train_batched.
     """
     hidden_sizes = [check_int("hidden size", h, 1, MAX_HIDDEN) for h in hidden_sizes]
     seeds = [check_int("seed", s, 0, 2**32 - 1) for s in seeds]
@@ -54,7 +53,7 @@ def run_sweep(hidden_sizes=range(1, 9), seeds=range(100), bias: bool = True, lr:
         raise ValueError("hidden_sizes and seeds must each have at least one entry")
     bias = check_bool("bias", bias)
     hidden = np.repeat(hidden_sizes, len(seeds))
-    return train_two_shares(hidden, np.tile(seeds, len(hidden_sizes)), bias=bias, lr=lr, steps=steps,
+    return train_batched(hidden, np.tile(seeds, len(hidden_sizes)), bias=bias, lr=lr, steps=steps,
                             progress=progress, chunk=500)
 
 

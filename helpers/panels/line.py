@@ -1,6 +1,6 @@
 """The line panel of notebook 02: drive a single unit's line yourself and try to separate XOR.
 
-    from helpers.line_panel import drive_a_line
+    from helpers.panels.line import drive_a_line
     drive_a_line()
 
 Sliders w1, w2, b set the line w1 x1 + w2 x2 + b = 0. The side where w1 x1 + w2 x2 + b > 0 is
@@ -13,10 +13,11 @@ import html
 import ipywidgets as widgets
 import numpy as np
 
-from helpers import data, plots
-from helpers._checks import check_float
-from helpers.panel import Panel
-from helpers.single_layer import NO_LINE, check_target, line_points, line_sides
+from helpers import data
+from helpers.analysis.single_layer import NO_LINE, VIEW, check_target, line_in_box, line_sides
+from helpers.panels.base import Panel
+from helpers.pictures import plots
+from helpers.validate import check_float
 
 SHADE_N = 201  # grid points per side for the two half-planes
 
@@ -56,8 +57,8 @@ class LinePanel(Panel):
         ax = self.fig.subplots()
         G, _, _ = data.grid(SHADE_N)
         self.G = G
-        self.shade = ax.imshow(np.zeros((SHADE_N, SHADE_N)), origin="lower", extent=(-0.5, 1.5, -0.5, 1.5),
-                               cmap=plots.CMAP, vmin=-0.5, vmax=1.5, interpolation="nearest", alpha=0.5)
+        # two flat tones, not the full colours: the unit's answer on each side, the points stay readable
+        self.shade = plots.shade_plane(ax, np.zeros((SHADE_N, SHADE_N)), alpha=0.35, interpolation="nearest")
         ax.plot([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], color="gray", lw=0.8, ls=":")  # the unit square
         (self.line,) = ax.plot([], [], color="black", lw=2)
         self.points = ax.scatter(data.X[:, 0], data.X[:, 1], s=140, edgecolors="black", linewidths=1.5, zorder=3)
@@ -85,7 +86,7 @@ class LinePanel(Panel):
         # 1 on the side where w1 x1 + w2 x2 + b > 0 (orange), 0 on the other (blue)
         plane = (self.G @ np.array([w1, w2]) + b > 0).astype(float).reshape(SHADE_N, SHADE_N)
         self.shade.set_data(plane)
-        self.line.set_data(*line_points(w1, w2, b))
+        self.line.set_data(*line_in_box((w1, w2), b, VIEW))
         self.points.set_facecolors([plots.ORANGE if t > 0.5 else plots.BLUE for t in y])
         self.crosses.set_offsets(data.X[~right] if (~right).any() else np.empty((0, 2)))
         for label, ok in zip(self.labels, right):

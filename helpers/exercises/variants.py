@@ -1,0 +1,66 @@
+"""Deliberately wrong variants of the exercises' answers, one switch per known mistake.
+
+A check recognises a mistake by running the variant with that switch on the same inputs as the
+student's answer and comparing (helpers/exercises/mistakes.py lists which switch is which mistake).
+With every switch at its default a variant computes the right answer.
+"""
+import numpy as np
+
+from helpers.network import sigmoid
+
+
+def _sg(z):
+    s = sigmoid(z)
+    return s * (1 - s)
+
+
+def backward_variant(params, cache, y, out_prime="a", hid_prime="a", sign=1.0, scale=1.0, use_W2=True,
+                     transpose_dW2=False, transpose_dW1=False, dW1_input="X", bias="sum"):
+    """The correct backward pass with switches that each put in one known mistake."""
+    X, z1, a1, z2, y_hat = (cache[k] for k in ("X", "z1", "a1", "z2", "y_hat"))
+    primes = {"a": lambda z, a: a * (1 - a), "z": lambda z, a: z * (1 - z), "none": lambda z, a: 1.0,
+              "again": lambda z, a: _sg(a)}
+    d_out = sign * scale * (y_hat - y) * primes[out_prime](z2, y_hat)
+    back = d_out @ params["W2"].T if use_W2 else d_out
+    d_hid = back * primes[hid_prime](z1, a1)
+    inputs = X if dW1_input == "X" else a1
+    grads = {"dW1": d_hid.T @ inputs if transpose_dW1 else inputs.T @ d_hid,
+             "dW2": d_out.T @ a1 if transpose_dW2 else a1.T @ d_out}
+    if "b1" in params:
+        reduce = {"sum": lambda d: d.sum(axis=0, keepdims=True), "none": lambda d: d,
+                  "mean": lambda d: d.mean(axis=0, keepdims=True), "flat": lambda d: d.sum(axis=0)}[bias]
+        grads["db1"], grads["db2"] = reduce(d_hid), reduce(d_out)
+    return grads
+
+
+def step_variant(params, grads, lr, factor="lr", sign=-1.0, W1_grad="dW1", biases=True):
+    """One gradient-descent step W <- W - lr dL/dW, with switches for known mistakes."""
+    size = {"lr": lr, "lr2": lr * lr, "one": 1.0, "twice": 2 * lr}[factor]
+    new = {}
+    for name, value in params.items():
+        g = grads[W1_grad] if name == "W1" else grads["d" + name]
+        new[name] = value if (name.startswith("b") and not biases) else value + sign * size * g
+    return new
+
+
+INEQUALITIES = {1: "b < 0", 2: "w2 + b > 0", 3: "w1 + b > 0", 4: "w1 + w2 + b < 0"}
+
+
+def violated_variant(w1, w2, b, strict=True, flipped=False, first=1, mask=False):
+    """Which of the four XOR inequalities (w1, w2, b) breaks, with switches for known mistakes."""
+    sides = [b, w2 + b, w1 + b, w1 + w2 + b]
+    wants = [-1, 1, 1, -1]  # the sign each needs
+    holds = [(s * w > 0) if strict else (s * w >= 0) for s, w in zip(sides, wants)]
+    if mask:
+        return [not h for h in holds]
+    return [i + first for i, h in enumerate(holds) if h == flipped]
+
+
+def rate_variant(y_hat, y, how="all"):
+    """Fraction of networks (rows of y_hat (S, 4)) with every point on the right side of 0.5."""
+    right = (np.asarray(y_hat) > 0.5) == (np.asarray(y) > 0.5)
+    if how == "ignore_y":
+        right = np.asarray(y_hat) > 0.5
+    return {"all": lambda r: r.all(axis=1).mean(), "mean": lambda r: r.mean(), "any": lambda r: r.any(axis=1).mean(),
+            "count": lambda r: int(r.all(axis=1).sum()), "axis0": lambda r: r.all(axis=0).mean(),
+            "ignore_y": lambda r: r.all(axis=1).mean()}[how](right)
