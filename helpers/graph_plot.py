@@ -99,7 +99,8 @@ def _left_to_right(root: Value) -> list:
 def _node(ax, v: Value, where: dict, fill: str, edge: str) -> None:
     cx, cy = where[v]
     ax.add_patch(FancyBboxPatch((cx - BOX_W / 2, cy - BOX_H / 2), BOX_W, BOX_H,
-                                boxstyle="round,pad=0,rounding_size=0.06", facecolor=fill, edgecolor=edge, linewidth=1.2 if v._prev else 0.8, zorder=2))
+                                boxstyle="round,pad=0,rounding_size=0.06", facecolor=fill, edgecolor=edge,
+                                linewidth=1.2 if v._prev else 0.8, zorder=2))
     ax.text(cx, cy, f"{v.label}\nvalue {v.data:.4f}\ngrad {v.grad:.4f}", ha="center", va="center",
             fontsize=FONT, linespacing=1.15, zorder=3)
     if not v._prev:
