@@ -20,20 +20,6 @@ CASES = {"mul": [(1.5, -2.0, 0.3, -0.2, 0.7), (1.5, None, 0.0, 0.0, 0.7)],
          "sigmoid": [(0.8, None, 0.4, None, -1.3), (-2.5, None, 0.0, None, 0.6)]}
 
 
-def _mul_right(a, b, out):
-    a.grad += b.data * out.grad
-    b.grad += a.data * out.grad
-
-
-def _add_right(a, b, out):
-    a.grad += out.grad
-    b.grad += out.grad
-
-
-def _sigmoid_right(x, out):
-    x.grad += out.data * (1 - out.data) * out.grad
-
-
 def _adds(da, db=None):  # a backward that adds da(...) to the first input's .grad (db(...) to the second's)
     def backward(a, *rest):
         a.grad += da(a, *rest)
@@ -48,6 +34,12 @@ def _sets(da, db=None):  # the same with `=`: each input's .grad replaced by its
         if db is not None:
             rest[0].grad = db(a, *rest)
     return backward
+
+
+# the right backward passes, to compare with
+_mul_right = _adds(lambda a, b, out: b.data * out.grad, lambda a, b, out: a.data * out.grad)
+_add_right = _adds(lambda a, b, out: out.grad, lambda a, b, out: out.grad)
+_sigmoid_right = _adds(lambda x, out: out.data * (1 - out.data) * out.grad)
 
 
 def _add_half(a, b, out):

@@ -135,6 +135,8 @@ def test_other_bad_uses_name_the_problem():
 def test_numpy_numbers_are_plain_numbers():
     a = Value(np.float64(2.0)) * np.int64(3) + np.float32(0.5)
     assert a.data == 6.5
+    b = np.float64(2.0) * Value(3.0) - np.int64(1)  # a NumPy number on the left hands over to Value too
+    assert isinstance(b, Value) and b.data == 5.0
 
 
 # ---- the XOR net from Values against helpers/network.py ------------------------------------------
