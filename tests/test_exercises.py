@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from helpers import data, exercises, network, train
-from helpers.exercises import check, mistakes, nb01, verdicts
+from helpers.exercises import check, mistakes, nb01, nb06, verdicts
 
 SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions"
 # rate measured with train.train(2, 0.5, 10_000, seed, bias=False) for seeds 0..19: 2 of 20 (DESIGN.md
@@ -37,7 +37,13 @@ def solution_answers():
             "lr_five": (s1.lr5_prediction, lr5_run()), "and_weights": (s2.and_weights,),
             "or_weights": (s2.or_weights,), "violated": (s2.violated,), "success_rate": (s3.success_rate,),
             "h2_prediction": (s3.h2_prediction, H2_MEASURED), "gate_names": (s4.gate_names, exercises.GATE_NET),
-            "xor_by_hand": (s4.xor_params,)}
+            "xor_by_hand": (s4.xor_params,), **nb06_answers()}
+
+
+def nb06_answers():
+    s6 = solutions(6)
+    return {"mul_backward": (s6.mul_backward,), "sigmoid_backward": (s6.sigmoid_backward,),
+            "add_backward": (s6.add_backward,), "fan_out": nb06._fan(s6.fan_out_prediction)}
 
 
 def test_every_solution_passes_its_check():
