@@ -1,31 +1,29 @@
-"""Slider-to-picture latency of the panels, beside a baseline measured in the same run.
+"""The live panels: release-to-first-frame latency, frames per second while playing, time to the last
+frame, beside a baseline measured in the same run.
 
-    .venv/bin/python benchmarks/panels.py               # every panel, 3 sessions per setting
-    .venv/bin/python benchmarks/panels.py --repeat 5 --panel "01 explorer"
-    .venv/bin/python benchmarks/panels.py --pause 1.5   # a student's pause before each move
+    .venv/bin/python benchmarks/panels.py                 # every panel, 2 sessions per setting
+    .venv/bin/python benchmarks/panels.py --repeat 3 --panel "01 explorer"
 
-A move is what the browser does on release: set a slider's `.value` in the kernel; the panel's
-observer retrains and redraws, and the move is timed until `panel.image` holds the new PNG
-(training + redraw + PNG encode, all in this process, as in the kernel).
+What the browser does is done here in the kernel's place: a slider released sets its `.value`
+(the panel starts the new run and draws its first frame), and Play's timer sets `play.value` to
+1, 2, 3, ... (each tick trains the next chunk and draws it). Times are taken around those calls,
+until `panel.image` holds the new PNG: training + drawing + PNG encoding, all in this process.
 
-For each setting (the defaults and each slider at an extreme) a fresh panel is opened there
-(not timed) and a scripted session of moves is timed (see `explorer_session`). Each move is one
-of: cold (a setting never computed: trains from scratch, with its neighbours), warm (computed
-earlier as a neighbour, or a prefix of a longer run, or seen before). The table gives the median
-and p95 over all moves of the session, the cold and warm medians apart, and the baseline: the
-same setting trained by a straightforward loop like the reference program's and drawn as a new
-pyplot figure saved with bbox_inches="tight" (no cache: every baseline move costs the same).
-
-Moves follow each other at once by default, so the explorer's prefetch (training the settings
-one move away while the student looks at the picture) has no time to help; --pause SECONDS waits
-that long before each move, as a student does, and shows what the prefetch buys.
-
-To add a panel (notebooks 02-04): write open/session/baseline functions like the explorer's and
-add an Entry to ENTRIES.
+For each setting (the defaults, and each slider at an extreme) a fresh panel is opened there (not
+timed), then a scripted session of moves is timed, drags of several positions as a student makes
+them (not only to a neighbour): after each move the run is played for FRAMES_PER_MOVE frames, and
+after the last move played to its end. Reported per panel and setting: the release-to-first-frame
+median and p95 over the session's moves, frames per second while playing (1 / median frame time),
+and the time from release to the last frame of a whole run, against the baseline: the same setting
+trained all at once by a straightforward loop like the reference program's and drawn as a new
+pyplot figure saved with bbox_inches="tight", which is what a panel without live frames would cost
+before its first picture.
 """
 import argparse
+import functools
 import io
 import os
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -38,12 +36,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from helpers import data, network
+from helpers import data, network  # noqa: E402
 from helpers.panels.explorer import explore_training  # noqa: E402
+from helpers.panels.representation import watch_it_form  # noqa: E402
 from helpers.pictures import plots  # noqa: E402
 from helpers.train import Run  # noqa: E402
 
-LR_GRID = tuple(10.0 ** (k / 10) for k in range(-20, 11))  # the lr slider: 10^-2 .. 10^1 in steps of 10^0.1
+FRAMES_PER_MOVE = 4  # frames played after each move before the next one (a student watches a little)
 
 
 @dataclass
@@ -53,26 +52,25 @@ class Entry:
     name: str
     settings: dict  # label -> keyword arguments of `open`
     open: callable  # (**setting) -> panel
-    session: callable  # (panel, setting, repeat) -> [(control name, value), ...]
+    session: callable  # (setting, repeat) -> [(control name, value), ...]
     baseline: callable  # (**setting) -> PNG bytes, computed the straightforward way
 
 
-# ---- notebook 01: the training explorer ----------------------------------------------------------
-
-EXPLORER_DEFAULT = {"hidden": 4, "lr": 0.5, "steps": 10_000, "seed": 0, "bias": True}
-
-
-def explorer_session(panel, setting: dict, repeat: int) -> list:
-    """Moves from `setting`: a seed in a new block (cold), the next seed (warm), lr one position
-    up or down (cold: a new lr stack) and one more (warm), lr back (warm: seen), steps 500 fewer
-    or more (warm prefix, or cold continuation), hidden +-1 (cold), biases toggled (cold)."""
-    seed = 8 * (repeat + 1) + setting["seed"] % 8
-    k = int(np.argmin(np.abs(np.log10(LR_GRID) - np.log10(setting["lr"]))))
-    step = 1 if k + 2 < len(LR_GRID) else -1
-    steps = setting["steps"] - 500 if setting["steps"] > 500 else setting["steps"] + 500
-    hidden = setting["hidden"] + 1 if setting["hidden"] < 8 else setting["hidden"] - 1
-    return [("seed", seed), ("seed", seed + 1), ("lr", LR_GRID[k + step]), ("lr", LR_GRID[k + 2 * step]),
-            ("lr", LR_GRID[k + step]), ("steps", steps), ("hidden", hidden), ("bias", not setting["bias"])]
+def drags(setting: dict, repeat: int) -> list:
+    """A student's moves from `setting`: seeds several apart, lr several positions up and down, hidden
+    by 2 and 3, biases toggled, and back to a setting seen (each `repeat` shifts the seeds)."""
+    seed = (setting.get("seed", 0) + 13 * (repeat + 1)) % 100
+    lr = setting["lr"]
+    far = [lr * 10 ** 0.4 if lr * 10 ** 0.4 <= 10 else lr / 10 ** 0.4, lr / 10 ** 0.7 if lr / 10 ** 0.7 >= 0.01
+           else lr * 10 ** 0.7]
+    hidden = setting["hidden"]
+    sizes = [h for h in (hidden + 2, hidden - 3, hidden + 3, hidden - 2) if 1 <= h <= 8][:2]
+    moves = [("seed", seed), ("seed", (seed + 5) % 100), ("lr", round(far[0], 12)), ("lr", round(far[1], 12))]
+    moves += [("hidden", h) for h in sizes]
+    if "bias" in setting:
+        moves.append(("bias", not setting["bias"]))
+    moves.append(("seed", setting.get("seed", 0)))  # back to the start's seed: a run seen before if nothing else moved
+    return moves
 
 
 def reference_style_train(hidden, lr, steps, seed, bias):
@@ -101,7 +99,7 @@ def reference_style_train(hidden, lr, steps, seed, bias):
                losses=losses, params=params, y_hat=y_hat)
 
 
-def explorer_baseline(hidden, lr, steps, seed, bias) -> bytes:
+def overview_baseline(hidden, lr, steps, seed, bias=True, **_) -> bytes:
     """Train the straightforward way; draw a new pyplot figure; save it with bbox_inches="tight"."""
     run = reference_style_train(hidden, lr, steps, seed, bias)
     fig = plots.overview(run)
@@ -111,96 +109,96 @@ def explorer_baseline(hidden, lr, steps, seed, bias) -> bytes:
     return buffer.getvalue()
 
 
-def _explorer_at(**change):
-    return {**EXPLORER_DEFAULT, **change}
+EXPLORER = {"hidden": 4, "lr": 0.5, "steps": 10_000, "seed": 0, "bias": True}
+REPRESENTATION = {"hidden": 2, "lr": 0.5, "steps": 10_000, "seed": 0}
+
+
+def at(base: dict, **change) -> dict:
+    return {**base, **change}
 
 
 ENTRIES = [
     Entry("01 explorer",
-          {"default": _explorer_at(), "lr 0.01": _explorer_at(lr=0.01), "lr 10": _explorer_at(lr=10.0),
-           "H 1": _explorer_at(hidden=1), "H 8": _explorer_at(hidden=8), "steps 500": _explorer_at(steps=500),
-           "steps 50000": _explorer_at(steps=50_000), "bias off": _explorer_at(bias=False)},
-          explore_training, explorer_session, explorer_baseline),
+          {"default": at(EXPLORER), "lr 0.01": at(EXPLORER, lr=0.01), "lr 10": at(EXPLORER, lr=10.0),
+           "H 1": at(EXPLORER, hidden=1), "H 8": at(EXPLORER, hidden=8), "steps 500": at(EXPLORER, steps=500),
+           "steps 50000": at(EXPLORER, steps=50_000), "bias off": at(EXPLORER, bias=False)},
+          explore_training, drags, overview_baseline),
+    Entry("04 representation",
+          {"default": at(REPRESENTATION), "lr 0.01": at(REPRESENTATION, lr=0.01),
+           "lr 10": at(REPRESENTATION, lr=10.0), "H 1": at(REPRESENTATION, hidden=1),
+           "H 8": at(REPRESENTATION, hidden=8)},
+          watch_it_form, drags, overview_baseline),
 ]
 
 
 # ---- measuring -----------------------------------------------------------------------------------
 
-CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}  # cpu: this process only (the machine may be shared)
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
 
 
-def time_move(panel, name: str, value, clock, pause: float = 0.0) -> tuple:
-    """Seconds from setting the control to a new picture, and "cold" or "warm" (how the run was found).
-
-    pause: seconds to wait first (not timed), as a student looks at the last picture."""
-    time.sleep(pause)
-    before = panel.redraws
-    start = clock()
-    getattr(panel, name).value = value
-    seconds = clock() - start
-    if panel.error is not None or panel.redraws != before + 1:
-        raise RuntimeError(f"{name}={value!r}: no new picture ({panel.status.value})")
-    return seconds, ("warm" if getattr(getattr(panel, "cache", None), "last", "trained") != "trained" else "cold")
+def tick(panel) -> None:
+    panel.play.value = panel.play.value + 1
 
 
-def _stats(ms) -> tuple:
-    return (np.median(ms), np.percentile(ms, 95)) if len(ms) else (np.nan, np.nan)
+def measure(entry: Entry, setting: dict, repeat: int) -> dict:
+    """One session: the release-to-first-frame times, the frame times, and release-to-last-frame."""
+    panel = entry.open(**setting)
+    first, frames = [], []
+    for name, value in entry.session(setting, repeat):
+        before = panel.image.value
+        first.append(timed(functools.partial(setattr, getattr(panel, name), "value", value)))
+        assert panel.image.value != before or panel.shown == panel.total, f"no new picture after {name}={value}"
+        assert panel.error is None, panel.status.value
+        for _ in range(FRAMES_PER_MOVE):
+            if panel.shown < panel.total:
+                frames.append(timed(functools.partial(tick, panel)))
+    # a whole run, from release to its last frame: a seed not seen yet
+    fresh = (setting.get("seed", 0) + 50 + repeat) % 100
+    start = time.perf_counter()
+    panel.seed.value = fresh
+    while panel.shown < panel.total:
+        frames.append(timed(functools.partial(tick, panel)))
+    whole = time.perf_counter() - start
+    return {"first": first, "frames": frames, "whole": whole}
 
 
-def measure(entry: Entry, label: str, setting: dict, repeat: int, clock, pause: float = 0.0) -> dict:
-    moves = []  # (seconds, "cold" | "warm")
-    for r in range(repeat):
-        panel = entry.open(**setting)
-        moves += [time_move(panel, name, value, clock, pause) for name, value in entry.session(panel, setting, r)]
-    base = []
-    for r in range(max(3, repeat)):
-        start = clock()
-        entry.baseline(**{**setting, "seed": setting["seed"] + 8 * (r + 1)})
-        base.append(clock() - start)
-    ms = np.array([s for s, _ in moves]) * 1000
-    kinds = np.array([k for _, k in moves])
-    return {"panel": entry.name, "setting": label, "moves": len(ms), "cold": int(np.sum(kinds == "cold")),
-            "all": _stats(ms), "warm": _stats(ms[kinds == "warm"]), "cold ms": _stats(ms[kinds == "cold"]),
-            "baseline": _stats(np.array(base) * 1000)}
+def p95(values) -> float:
+    return float(np.percentile(values, 95))
 
 
-def table(rows: list) -> str:
-    head = ("| panel | setting | moves (cold) | median | p95 | warm median | warm p95 | cold median | cold p95 "
-            "| baseline median | baseline p95 | ratio warm | ratio cold |")
-    lines = [head, "|" + "---|" * (head.count("|") - 1)]
-    for r in rows:
-        base = r["baseline"][0]
-        numbers = [*r["all"], *r["warm"], *r["cold ms"], *r["baseline"]]
-        lines.append(f"| {r['panel']} | {r['setting']} | {r['moves']} ({r['cold']}) | "
-                     + " | ".join(f"{x:.0f}" for x in numbers)
-                     + f" | {base / r['warm'][0]:.1f}x | {base / r['cold ms'][0]:.1f}x |")
-    return "\n".join(lines)
-
-
-def main(argv=None) -> None:
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="sessions per setting (default 3)")
-    parser.add_argument("--panel", help="only this panel, e.g. '01 explorer'")
-    parser.add_argument("--setting", help="only this setting, e.g. 'default'")
-    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
-                        help="wall (default): what the student waits; cpu: this process's CPU time only")
-    parser.add_argument("--pause", type=float, default=0.0,
-                        help="seconds to wait before each move, not timed (default 0: moves back to back)")
-    args = parser.parse_args(argv)
-    load = os.getloadavg()[0]
-    rows = []
+    parser.add_argument("--repeat", type=int, default=2, help="sessions per setting")
+    parser.add_argument("--panel", default=None, help="only this panel, e.g. '01 explorer'")
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {FRAMES_PER_MOVE} frames played "
+          "after each move; times in ms")
+    print(f"{'panel':18s} {'setting':12s} {'moves':>5s} {'first median':>12s} {'first p95':>9s} {'fps':>5s} "
+          f"{'run to end':>10s} {'baseline':>9s} {'baseline/first':>14s}")
     for entry in ENTRIES:
         if args.panel and entry.name != args.panel:
             continue
+        all_first, all_frames = [], []
         for label, setting in entry.settings.items():
-            if args.setting and label != args.setting:
-                continue
-            rows.append(measure(entry, label, setting, args.repeat, CLOCKS[args.clock], args.pause))
-            print(f"measured {entry.name} / {label}", file=sys.stderr)
-    print(f"{args.clock} clock, ms; {args.repeat} sessions per setting; pause before each move {args.pause:g} s; "
-          f"load average {load:.1f} -> "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; ratio = baseline median / panel median")
-    print(table(rows))
+            first, frames, wholes, baseline = [], [], [], []
+            for repeat in range(args.repeat):
+                result = measure(entry, setting, repeat)
+                first += result["first"]
+                frames += result["frames"]
+                wholes.append(result["whole"])
+                baseline.append(timed(functools.partial(entry.baseline, **setting)))  # same load, same run
+            all_first += first
+            all_frames += frames
+            base = statistics.median(baseline)
+            print(f"{entry.name:18s} {label:12s} {len(first):5d} {1000 * statistics.median(first):12.0f} "
+                  f"{1000 * p95(first):9.0f} {1 / statistics.median(frames):5.1f} "
+                  f"{1000 * statistics.median(wholes):10.0f} {1000 * base:9.0f} "
+                  f"{base / statistics.median(first):13.1f}x")
+        print(f"{entry.name:18s} {'all':12s} {len(all_first):5d} {1000 * statistics.median(all_first):12.0f} "
+              f"{1000 * p95(all_first):9.0f} {1 / statistics.median(all_frames):5.1f}")
 
 
 if __name__ == "__main__":

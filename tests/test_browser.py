@@ -272,7 +272,8 @@ def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, b
         moved_here = 0
         for p in range(panels.count()):
             mover = Mover(page, panels.nth(p), f"{path.stem}_panel{p}", MOVED)
-            sliders = mover.panel.locator(".widget-hslider")
+            # the settings' sliders (the player's speed control is tested with Play, below)
+            sliders = mover.panel.locator(".widget-hslider:not(.live-control)")
             for s in range(sliders.count()):
                 slider = sliders.nth(s)
                 name = re.sub(r"\W+", "-", slider.locator("label.widget-label").inner_text().strip()) or f"slider{s}"
@@ -293,3 +294,91 @@ def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, b
             f"  {m}\n" for m in mine)
         with open(SCREENSHOTS / "moved.txt", "a", encoding="utf-8") as f:  # .ci/run prints it
             f.write(report)
+
+
+def open_and_run_all(page, lab_server, path: Path) -> None:
+    """Open notebook `path` in JupyterLab, Run All, wait until every code cell has run."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    n_code = sum(c["cell_type"] == "code" for c in nb["cells"])
+    page.goto(f"{lab_server}/lab/tree/notebooks/{path.name}?token={TOKEN}&reset")
+    wait_until(lambda: kernel_idle(page), 90, "the kernel to start (status bar: Idle)")
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+
+    def all_ran():
+        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+        done = [p for p in prompts if re.fullmatch(r"\s*\[\d+\]:\s*", p)]
+        return len(prompts) == n_code and len(done) == n_code and kernel_idle(page)
+
+    wait_until(all_ran, 180, f"Run All to finish all {n_code} code cells")
+
+
+def settled(locator, quiet: float = 0.6, timeout: float = 20) -> str:
+    """The locator's text once it has stopped changing for `quiet` seconds (frames already sent have landed)."""
+    deadline = time.monotonic() + timeout
+    last, since = locator.inner_text(), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = locator.inner_text()
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return now
+    raise AssertionError(f"still changing after {timeout} s: {last!r}")
+
+
+def step_of(status: str) -> int:
+    found = re.search(r"step ([\d,]+) of", status)
+    assert found, status
+    return int(found.group(1).replace(",", ""))
+
+
+def test_the_explorer_plays_training_live_in_the_browser(lab_server, browser):
+    """Notebook 01: Play shows at least five different frames; a slider dragged during play names the
+    new setting; Step moves the run on by exactly one update."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        open_and_run_all(page, lab_server, ROOT / "notebooks" / "01_xor_baseline.ipynb")
+        panel = page.locator(".jp-OutputArea-output .backprop-panel", has=page.locator(".widget-play")).first
+        panel.scroll_into_view_if_needed()
+        status, image = panel.locator(".panel-status").first, panel.locator(".panel-image").first
+        buttons = {name: panel.locator("button", has_text=name).first for name in ("Step", "Reset")}
+        buttons["Reset"].click()
+        wait_until(lambda: "step 0 of" in status.inner_text(), 20, "Reset to show step 0")
+        panel.locator(".widget-play button").first.click()  # Play
+        frames, steps = set(), set()
+        deadline = time.monotonic() + 30
+        while len(frames) < 5 and time.monotonic() < deadline:
+            frames.add(image.get_attribute("src"))
+            if "of 10,000" in status.inner_text() and "training" in status.inner_text():
+                steps.add(step_of(status.inner_text()))
+            time.sleep(0.03)
+        assert len(frames) >= 5, f"only {len(frames)} different frames while playing"
+        panel.screenshot(path=str(SCREENSHOTS / "01_explorer_playing.png"))
+
+        # drag the seed slider while it plays: the status names the new seed
+        seed = panel.locator(".widget-hslider", has=page.locator("label.widget-label", has_text="seed")).first
+        buttons["Reset"].click()
+        panel.locator(".widget-play button").first.click()
+        handle, track = seed.locator(".noUi-handle"), seed.locator(".noUi-base")
+        box, bar = handle.bounding_box(), track.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x + 0.3 * bar["width"], y, steps=8)
+        page.mouse.up()
+        value = seed.locator(".widget-readout").inner_text().strip()
+        wait_until(lambda: f"seed={value} " in status.inner_text(), 20, f"the status to name seed={value}")
+        MOVED.append(f"01_xor_baseline explorer: seed dragged to {value} during play | {status.inner_text().strip()}")
+
+        # Step: exactly one more update
+        buttons["Step"].click()
+        first = step_of(settled(status))
+        buttons["Step"].click()
+        wait_until(lambda: step_of(status.inner_text()) == first + 1, 20, f"Step to show step {first + 1}")
+        assert "Error" not in status.inner_text()
+        assert errors == [], f"JavaScript errors: {errors}"
+    finally:
+        page.close()

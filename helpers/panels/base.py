@@ -69,7 +69,7 @@ class Panel:
         self.log = widgets.Output()  # tracebacks of callback errors land here
         self.redraws = 0             # pictures sent so far
         self.error = None            # the last callback exception, or None
-        self.moving, self.background = [], None
+        self.moving, self.background, self.backgrounds = [], None, {}
 
     def layout(self, controls, body=None) -> widgets.VBox:
         """The panel as one widget: controls on top, then status, the picture (or a `body`
@@ -110,19 +110,27 @@ class Panel:
         self.fig.canvas.draw()
         self.send()
 
-    def keep_background(self, moving: list) -> None:
+    def keep_background(self, moving: list, key=None) -> None:
         """Render everything but `moving` (artists, in painting order) once; `blit` paints them over it.
 
         Call again whenever something outside `moving` changes (axis limits, labels). The moving
         artists are hidden while the background renders, so no matplotlib version keeps them in it.
+        key: a name for this state of the still parts (e.g. its axis limits); a background rendered
+        under the same key before is reused instead of rendered again.
         """
         self.moving = list(moving)
+        if key is not None and key in self.backgrounds:
+            self.background = self.backgrounds[key]
+            return
+        visible = [artist.get_visible() for artist in self.moving]
         for artist in self.moving:
             artist.set_visible(False)
         self.fig.canvas.draw()
         self.background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
-        for artist in self.moving:
-            artist.set_visible(True)
+        for artist, was in zip(self.moving, visible):
+            artist.set_visible(was)
+        if key is not None:
+            remember(self.backgrounds, key, self.background, 16)
 
     def blit(self) -> None:
         """Paint the moving artists over the kept background and send the picture."""

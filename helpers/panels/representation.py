@@ -1,165 +1,173 @@
-"""The representation panel of notebook 04: watch the hidden layer's picture form.
+"""The representation panel of notebook 04: watch the hidden layer's picture form, live.
 
     from helpers.panels.representation import watch_it_form
     watch_it_form()
 
-Sliders for hidden size, seed and learning rate retrain (on release) and record a snapshot
-of the parameters every `every` steps. The step slider scrubs through those snapshots
-without retraining: it redraws the output over the input plane, the four points in hidden
-space with the output's boundary, and a marker on the loss curve, from the one kept figure.
-Everything a step needs is computed the first time it is shown, then cached, and a scrub
-repaints only what moves: the still parts (axes, ticks, loss curve) are rendered once per
-run and copied back (blitting), which keeps a scrub redraw well under 150 ms.
-"""
+Sliders for hidden size, seed and learning rate start that net's training from step 0 and play it
+(helpers/panels/live.py): every frame trains the next chunk of steps and redraws, together, the
+output over the input plane, the four inputs as points in hidden space with the output's boundary,
+and the loss so far with a marker at the step on screen. Play, Pause, Step and Reset drive it; the
+step slider goes to any step (training up to it if it is not computed yet) and back.
 
+Hidden space is drawn as it is for 1 or 2 hidden units. With more, through a plane: the PCA plane
+of the step on screen while the run is still training, and once it is trained to the end, the
+last step's plane for every step, so a replay moves the points in a view that holds still.
+"""
 import ipywidgets as widgets
 import numpy as np
 
 from helpers import data
 from helpers.analysis import gates, hidden_layer, single_layer
+from helpers.analysis.trajectory import Trajectory
 from helpers.network import forward
-from helpers.panels.base import LABEL_WIDTH, Panel, remember, slider
+from helpers.panels.base import LABEL_WIDTH, remember, slider
+from helpers.panels.live import LivePanel
 from helpers.pictures import hidden_plots, plots
-from helpers.train import train
 from helpers.validate import check_bool, check_int
 
-CACHE_SIZE = 64
-MAX_SNAPSHOTS = 1001
+RUNS_KEPT = 32
+PCA_BOX = (-1.5, 1.5, -1.5, 1.5)  # holds every projection: centred activations are within 0.5 sqrt(8) < 1.5
+LOSS_FLOOR = 1e-4
 
 
-class RepresentationPanel(Panel):
-    """Attributes: hidden, seed, lr (retrain), step (scrubs); run (the run on show); trainings
-    (how many nets trained so far); frames ({step: what that step draws}, the scrub cache)."""
+class RepresentationPanel(LivePanel):
+    """Attributes: hidden, seed, lr (start a run), step (goes to a step), play, step_button, reset_button,
+    speed (see LivePanel); path (the Trajectory on show), shown (its step on screen)."""
 
     def __init__(self, hidden: int = 2, lr: float = 0.5, seed: int = 0, steps: int = 10_000, every: int = 50,
-                 bias: bool = True):
-        self.steps = check_int("steps", steps, 100, 50_000)
-        self.every = check_int("every", every, 1, self.steps)
-        if self.steps % self.every or self.steps // self.every + 1 > MAX_SNAPSHOTS:
-            raise ValueError(f"every must divide steps into at most {MAX_SNAPSHOTS - 1} parts, "
-                             f"got steps={self.steps}, every={self.every}")
-        self.bias = check_bool("bias", bias)
-        super().__init__(figsize=(11, 3.6))
+                 bias: bool = True, speed: int = 250):
         self.hidden, self.seed = slider("hidden", hidden), slider("seed", seed)
         self.lr = slider("lr", lr, "learning rate")
-        # scrubbing is cheap (no training), so it follows the mouse
-        self.step = widgets.IntSlider(value=self.steps, min=0, max=self.steps, step=self.every, description="step",
+        self.steps = check_int("steps", steps, 100, 50_000)
+        self.every = check_int("every", every, 1, self.steps)
+        self.bias = check_bool("bias", bias)
+        super().__init__(figsize=(11, 3.6), speed=speed)
+        self.step = widgets.IntSlider(value=0, min=0, max=self.steps, step=self.every, description="step",
                                       continuous_update=True, style={"description_width": LABEL_WIDTH},
                                       layout=widgets.Layout(width="60%"))
-        self.layout(widgets.VBox([widgets.HBox([self.hidden, self.seed, self.lr]), self.step]))
-        self.runs, self.run, self.frames, self.trainings = {}, None, {}, 0
-        self._quiet = False  # True while a retrain moves the step slider itself
+        self.layout(widgets.VBox([widgets.HBox([self.hidden, self.seed, self.lr]), self.player, self.step]))
+        self.paths, self.path, self.mode = {}, None, None
         self._build_figure()
         self.retrain = self.safely(self._retrain)
-        self.scrub = self.safely(self._scrub)
         for control in (self.hidden, self.seed, self.lr):
             control.observe(self.retrain, names="value")
-        self.step.observe(self.scrub, names="value")
+        self.step.observe(self.safely(self._go), names="value")
         self.retrain()
 
-    def run_for(self, config: tuple):
-        """The run for (hidden, lr, seed), with snapshots every `every` steps; trained once, then cached."""
-        if config not in self.runs:
-            hidden_size, lr, seed = config
-            run = train(hidden=hidden_size, lr=lr, steps=self.steps, seed=seed, bias=self.bias,
-                        snapshot_steps=range(0, self.steps + 1, self.every))
-            remember(self.runs, config, run, CACHE_SIZE)
-            self.trainings += 1
-        return self.runs[config]
+    @property
+    def total(self) -> int:
+        return self.steps
 
-    def _build_figure(self):
-        ax_plane, ax_hidden, ax_loss = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1, 1.3]})
+    def _retrain(self, change=None) -> None:
+        self.start((self.hidden.value, float(self.lr.value), self.seed.value, self.bias))
+
+    def _go(self, change) -> None:
+        if not self._quiet:
+            self.pause()
+            self.show_position(change["new"])
+
+    def restart(self, key) -> bool:
+        if key not in self.paths:
+            remember(self.paths, key, Trajectory(*key), RUNS_KEPT)
+        self.path = self.paths[key]
+        self._set_view("pca" if self.path.hidden > 2 else self.path.hidden)
+        return self.path.trained >= self.total
+
+    def reach(self, n: int) -> None:
+        self.path.reach(n)
+
+    def _build_figure(self) -> None:
+        ax_plane, self.ax_hidden, self.ax_loss = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1, 1.3]})
         blank = {"W1": np.zeros((2, 2)), "W2": np.zeros((2, 1))}
-        self.plane_image, _ = plots.decision_boundary(ax_plane, blank)
-        self.hidden_artists = hidden_plots.hidden_space(ax_hidden, blank, box=(-0.05, 1.05, -0.05, 1.05))
-        self.loss_line = plots.loss_curve(ax_loss, [0.25, 0.25])
-        self.marker = ax_loss.axvline(0, color=plots.ORANGE, lw=1.5)
-        self.ax_plane, self.ax_hidden, self.ax_loss = ax_plane, ax_hidden, ax_loss
-        for ax in (ax_plane, ax_hidden, ax_loss):
-            ax.set_title(" ")  # placeholders, so the layout leaves room for titles
-        self.fix_layout()
-        # what a scrub changes, in drawing order; the rest is the background, rendered once per run
-        art = self.hidden_artists
-        # the frames (spines) sit above images and lines, so they are painted with what moves, in order
-        spines = {ax: list(ax.spines.values()) for ax in (ax_plane, ax_hidden, ax_loss)}
-        self.paint_order = [self.plane_image, *spines[ax_plane], ax_plane.collections[0],
-                            art["image"], art["line"], *spines[ax_hidden], art["points"], *art["texts"],
-                            self.marker, *spines[ax_loss], ax_plane.title, ax_hidden.title, ax_loss.title]
+        self.plane_image, points = plots.decision_boundary(ax_plane, blank)
+        self.art = hidden_plots.hidden_space(self.ax_hidden, blank, box=(-0.05, 1.05, -0.05, 1.05))
+        self.loss_line = plots.loss_curve(self.ax_loss, [0.25, 0.25])
+        self.ax_loss.set_xlim(0, self.steps)
+        self.ax_loss.set_ylim(LOSS_FLOOR, 1.0)
+        self.marker = self.ax_loss.axvline(0, color=plots.ORANGE, lw=1.5)
+        # titles that change, as plain texts at fixed places (an Axes title is placed only when its Axes is drawn)
+        self.titles = [ax.text(0.5, 1.02, " ", transform=ax.transAxes, ha="center", va="bottom", fontsize=10)
+                       for ax in (ax_plane, self.ax_hidden, self.ax_loss)]
+        self.fig.tight_layout()
+        self.fig.set_layout_engine("none")
+        spines = {ax: list(ax.spines.values()) for ax in (ax_plane, self.ax_hidden, self.ax_loss)}
+        # what a frame changes, in painting order (the frames sit above images and lines)
+        self.paint_order = [self.plane_image, *spines[ax_plane], points, self.art["image"], self.art["line"],
+                            *spines[self.ax_hidden], self.art["points"], *self.art["texts"], self.loss_line,
+                            self.marker, *spines[self.ax_loss], *self.titles]
 
-    def _retrain(self, change=None):
-        run = self.run_for((self.hidden.value, float(self.lr.value), self.seed.value))
-        if run is not self.run:
-            self.run, self.frames, self.background = run, {}, None  # the axes change: a new background
-            # one plane for every step (the final step's), so the points move in a view that holds still
-            self.proj = hidden_layer.projection(run.params)
-            Q = np.vstack([self.proj(forward(p, data.X)[1]["a1"]) for p in run.snapshots.values()])
-            self.box = hidden_plots.box_for(self.proj, Q)
-            self.ax_hidden.set_xlim(self.box[0], self.box[1])
-            self.ax_hidden.set_ylim(self.box[2], self.box[3])
-            self.hidden_artists["image"].set_extent(self.box)
-            self.ax_hidden.set_xlabel(self.proj.labels[0])
-            self.ax_hidden.set_ylabel(self.proj.labels[1])
-            self.loss_line.set_data(np.arange(len(run.losses)), run.losses)
-            self.ax_loss.set_xlim(0, run.steps)
-            self.ax_loss.set_ylim(max(run.losses.min(), 1e-8) / 1.5, run.losses.max() * 1.5)
+    def _set_view(self, mode) -> None:
+        """Axis limits and labels of hidden space for 1 unit, 2 units or a PCA plane; renders the still parts
+        again when they change."""
+        if mode == self.mode:
+            return
+        self.mode = mode
+        self.box = PCA_BOX if mode == "pca" else hidden_plots.box_for(hidden_layer.projection(
+            {"W1": np.zeros((2, mode)), "W2": np.zeros((mode, 1))}))
+        self.ax_hidden.set_xlim(self.box[0], self.box[1])
+        self.ax_hidden.set_ylim(self.box[2], self.box[3])
+        self.art["image"].set_extent(self.box)
+        labels = ("PC1", "PC2") if mode == "pca" else ("$h_1$", "$h_2$" if mode == 2 else "")
+        self.ax_hidden.set_xlabel(labels[0])
+        self.ax_hidden.set_ylabel(labels[1])
+        self.keep_background(self.paint_order, key=(mode, self.ax_loss.get_ylim()))
+
+    def projection(self, n: int) -> hidden_layer.Projection:
+        """The plane for step n: the last step's once the run is trained to the end, else step n's own."""
+        last = self.path.trained >= self.total
+        return hidden_layer.projection(self.path.params_at(self.total if last else n))
+
+    def draw(self, n: int) -> None:
+        params, losses = self.path.params_at(n), self.path.losses
+        proj = self.projection(n)
+        y_hat, cache = forward(params, data.X)
+        w, c = hidden_layer.boundary_in_plane(params, proj)
+        Q = proj(cache["a1"])
+        correct = int(np.sum((y_hat > 0.5) == (data.y > 0.5)))
+        self.plane_image.set_data(plots.output_grid(params))
+        self.art["image"].set_data(hidden_layer.output_in_plane(w, c, self.box))
+        self.art["line"].set_data(*single_layer.line_in_box(w, c, self.box))
+        self.art["points"].set_offsets(Q)
+        for text, q in zip(self.art["texts"], Q):
+            text.xy = q
+        trained = np.arange(self.path.trained + 1)
+        shown = np.unique(np.linspace(0, self.path.trained, min(len(trained), 1000)).astype(int))
+        self.loss_line.set_data(shown, losses[shown])
+        floor = min(LOSS_FLOOR, 10 ** np.floor(np.log10(max(losses.min(), 1e-12))))
+        if floor != self.ax_loss.get_ylim()[0]:
+            self.ax_loss.set_ylim(floor, 1.0)
+            self.keep_background(self.paint_order, key=(self.mode, self.ax_loss.get_ylim()))
+        self.marker.set_xdata([n, n])
+        where = "hidden space" if proj.explained is None else "hidden space, PCA plane"
+        for text, title in zip(self.titles, (f"input plane, step {n}: {correct} of 4 correct", where,
+                                             f"loss at step {n}: {losses[n]:.4f}")):
+            text.set_text(title)
+        self.blit()
         self._quiet = True
         try:
-            self.step.value = self.steps  # a new net opens at its last step
+            self.step.value = n
         finally:
             self._quiet = False
-        self._draw(self.steps)
+        self.status.value = self.describe(n, losses[n], correct, params, proj)
 
-    def _scrub(self, change=None):
-        if not self._quiet:
-            self._draw(self.step.value)
-
-    def frame(self, step: int) -> dict:
-        """Everything drawn for one snapshot, computed on first use and then kept."""
-        if step not in self.frames:
-            params = self.run.snapshots[step]
-            y_hat, cache = forward(params, data.X)
-            w, c = hidden_layer.boundary_in_plane(params, self.proj)
-            self.frames[step] = {
-                "plane": plots.output_grid(params),
-                "shade": hidden_layer.output_in_plane(w, c, self.box),
-                "line": single_layer.line_in_box(w, c, self.box),
-                "Q": self.proj(cache["a1"]),
-                "correct": int(np.sum((y_hat > 0.5) == (data.y > 0.5))),
-                "agree": int(hidden_layer.sides_agree(params, self.proj).sum()),
-                "reading": gates.read_network(params)["formula"],
-            }
-        return self.frames[step]
-
-    def _draw(self, value: int):
-        step = min(max(0, int(value)) // self.every * self.every, self.steps)  # the snapshot at or before
-        f = self.frame(step)
-        run = self.run
-        self.plane_image.set_data(f["plane"])
-        self.ax_plane.set_title(f"input plane, step {step}: {f['correct']} of 4 correct", fontsize=10)
-        art = self.hidden_artists
-        art["image"].set_data(f["shade"])
-        art["line"].set_data(*f["line"])
-        art["points"].set_offsets(f["Q"])
-        for text, q in zip(art["texts"], f["Q"]):
-            text.xy = q
-        where = "hidden space" if self.proj.explained is None else "hidden space, PCA plane"
-        self.ax_hidden.set_title(where, fontsize=10)
-        self.marker.set_xdata([step, step])
-        self.ax_loss.set_title(f"loss at step {step}: {run.losses[step]:.4f}", fontsize=10)
-        if self.background is None:
-            self.keep_background(self.paint_order)
-        self.blit()
+    def describe(self, n: int, loss: float, correct: int, params: dict, proj) -> str:
+        """The status line: the setting, the step, what the net computes, the plane."""
+        path = self.path
         plane = ""
-        if self.proj.explained is not None:
-            plane = (f"; PCA plane of the last step ({100 * self.proj.explained.sum():.1f}% of variance), "
-                     f"{f['agree']} of 4 points on their true side")
-        self.status.value = (f"<code>hidden={run.hidden} lr={run.lr:.3g} seed={run.seed} "
-                             f"bias={'on' if run.bias else 'off'}</code> <b>step {step}</b> of {run.steps}: "
-                             f"loss {run.losses[step]:.4f}, <b>{f['correct']} of 4</b> correct; "
-                             f"{f['reading']}{plane}")
+        if proj.explained is not None:
+            which = "the last step" if path.trained >= self.total else f"step {n}"
+            plane = (f"; PCA plane of {which} ({100 * proj.explained.sum():.1f}% of variance), "
+                     f"{int(hidden_layer.sides_agree(params, proj).sum())} of 4 points on their true side")
+        doing = "training: " if n == path.trained < self.total else ""  # at the edge of what is trained
+        return (f"<code>hidden={path.hidden} lr={path.lr:.3g} seed={path.seed} bias={'on' if path.bias else 'off'}"
+                f"</code> {doing}<b>step {n}</b> of {self.total}: loss {loss:.4f}, <b>{correct} of 4</b> "
+                f"correct; {gates.read_network(params)['formula']}{plane}")
 
 
 def watch_it_form(hidden: int = 2, lr: float = 0.5, seed: int = 0, steps: int = 10_000, every: int = 50,
-                  bias: bool = True) -> RepresentationPanel:
-    """Show the representation panel; returns it (its sliders are attributes)."""
-    return RepresentationPanel(hidden=hidden, lr=lr, seed=seed, steps=steps, every=every, bias=bias)
+                  bias: bool = True, speed: int = 250) -> RepresentationPanel:
+    """Show the representation panel; returns it (its sliders and player are attributes).
+
+    every: the step slider's step; speed: steps trained per frame while playing.
+    """
+    return RepresentationPanel(hidden=hidden, lr=lr, seed=seed, steps=steps, every=every, bias=bias, speed=speed)

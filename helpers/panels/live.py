@@ -1,0 +1,127 @@
+"""Live panels: training shown as it happens, frame by frame, with Play, Pause, Step and Reset.
+
+Frames are driven from the front end: an `ipywidgets.Play` (a timer in the browser, in
+ipywidgets 7.7.1 and 8) moves its value 0, 1, 2, ... and the kernel answers each tick by
+computing the next chunk (`reach`) and drawing it (`draw`). Between two ticks the kernel is
+free, so a slider moved during play is seen at the next frame. No thread, no long callback.
+
+A subclass says what a position is (a training step, or how many seeds are in) by defining
+    total           the last position of the current run
+    restart(key)    start the run for these settings, or find it again: True if it was seen before
+    reach(n)        make sure position n is computed
+    draw(n)         show position n (picture and status line)
+"""
+import ipywidgets as widgets
+
+from helpers.panels.base import LABEL_WIDTH, Panel
+
+# the name of Play's "is playing" trait: `playing` in ipywidgets 8, `_playing` in 7.7.1 (Colab)
+PLAYING = "playing" if "playing" in widgets.Play.class_trait_names() else "_playing"
+SPEEDS = (10, 50, 100, 250, 500, 1000, 2500)  # positions per frame the speed control offers
+FRAME_MS = 50  # the timer's interval; a frame that takes longer simply waits for the kernel
+
+
+class LivePanel(Panel):
+    """A Panel whose picture is one frame of a run that plays. Attributes: play (Play), step_button,
+    reset_button, speed (positions per frame), shown (the position on screen), frame (Play's position)."""
+
+    def __init__(self, figsize: tuple, speed: int, speeds: tuple = SPEEDS, unit: str = "steps"):
+        if speed not in speeds:
+            raise ValueError(f"speed must be one of {', '.join(map(str, speeds))} ({unit} per frame), got {speed!r}")
+        super().__init__(figsize)
+        self.play = widgets.Play(value=0, min=0, max=1, interval=FRAME_MS, show_repeat=False,
+                                 description="play")
+        self.step_button = widgets.Button(description="Step", tooltip=f"one more of the {unit}",
+                                          layout=widgets.Layout(width="70px"))
+        self.reset_button = widgets.Button(description="Reset", tooltip="back to the start of this run",
+                                           layout=widgets.Layout(width="70px"))
+        self.speed = widgets.SelectionSlider(options=list(speeds), value=speed, description=f"{unit}/frame",
+                                             continuous_update=False, style={"description_width": LABEL_WIDTH})
+        for control in (self.play, self.step_button, self.reset_button, self.speed):
+            control.add_class("live-control")
+        self.player = widgets.HBox([self.play, self.step_button, self.reset_button, self.speed])
+        self.shown, self.frame, self._quiet = 0, 0, False
+        self.tick = self.safely(self._tick)
+        self.play.observe(self.tick, names="value")
+        self.speed.observe(self.safely(self._new_speed), names="value")
+        self.step_button.on_click(self.safely(self._step))
+        self.reset_button.on_click(self.safely(self._reset))
+
+    @property
+    def playing(self) -> bool:
+        return getattr(self.play, PLAYING)
+
+    def pause(self) -> None:
+        setattr(self.play, PLAYING, False)
+
+    def start(self, key, autoplay: bool = True) -> None:
+        """Show the run for settings `key`: a run seen before at its last frame, a new one at its
+        first frame, playing. Call it from the sliders' callback."""
+        self.pause()
+        seen = self.restart(key)
+        self._frames()
+        self.show_position(self.total if seen else 0)
+        if autoplay and not seen:
+            setattr(self.play, PLAYING, True)  # the browser's timer starts ticking
+
+    def show_position(self, n: int) -> None:
+        """Compute and draw position n, and put the Play widget where n is."""
+        self.reach(n)
+        self.shown = n
+        self._set_frame(-(-n // self.speed.value) if n == self.total else n // self.speed.value)
+        self.draw(n)
+
+    def _tick(self, change) -> None:
+        if self._quiet:
+            return
+        v = change["new"]
+        if v == 0:  # Play pressed at the end (it starts again from 0), or stopped: the start of the run
+            n = 0
+        else:
+            # one frame further, whatever value arrives: ticks sent before a restart must not jump the new run
+            n = min(self.total, (min(v, self.frame + 1)) * self.speed.value)
+        self.frame = v if v == 0 else min(v, self.frame + 1)
+        self.reach(n)
+        self.shown = n
+        self.draw(n)
+        if n >= self.total and self.playing:
+            self.pause()
+
+    def _step(self, button=None) -> None:
+        self.pause()
+        self.show_position(min(self.shown + 1, self.total))
+
+    def _reset(self, button=None) -> None:
+        self.pause()
+        self.show_position(0)
+
+    def _new_speed(self, change=None) -> None:
+        self._frames()
+        self._set_frame(self.shown // self.speed.value)
+
+    def _frames(self) -> None:
+        self._quiet = True
+        try:
+            self.play.max = max(1, -(-self.total // self.speed.value))  # frames to the end, the last one partial
+        finally:
+            self._quiet = False
+
+    def _set_frame(self, frame: int) -> None:
+        """Put the Play widget at `frame` without it counting as a tick."""
+        self._quiet = True
+        try:
+            self.frame = self.play.value = min(frame, self.play.max)
+        finally:
+            self._quiet = False
+
+    # what a subclass defines
+    total = 0
+
+    def restart(self, key) -> bool:
+        raise NotImplementedError
+
+    def reach(self, n: int) -> None:
+        raise NotImplementedError
+
+    def draw(self, n: int) -> None:
+        raise NotImplementedError
