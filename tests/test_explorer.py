@@ -73,6 +73,8 @@ def test_step_trains_one_update_and_pauses(panel):
     panel.step_button.click()
     assert not panel.playing and panel.shown == 501
     assert "training: step 501 of 10,000" in panel.status.value
+    panel.play.value = 1  # a tick the browser sent before the Step arrived: it must not move the run back
+    assert panel.shown == 501
     panel.play.value = panel.play.value + 1  # Play again: on from there, one frame
     assert panel.shown == 1000
 

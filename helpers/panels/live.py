@@ -75,12 +75,14 @@ class LivePanel(Panel):
         if self._quiet:
             return
         v = change["new"]
+        if 0 < v <= self.frame:
+            return  # a tick sent before the kernel moved the player (a Step, the step slider): already past it
         if v == 0:  # Play pressed at the end (it starts again from 0), or stopped: the start of the run
-            n = 0
+            self.frame, n = 0, 0
         else:
             # one frame further, whatever value arrives: ticks sent before a restart must not jump the new run
-            n = min(self.total, (min(v, self.frame + 1)) * self.speed.value)
-        self.frame = v if v == 0 else min(v, self.frame + 1)
+            self.frame += 1
+            n = min(self.total, self.frame * self.speed.value)
         self.reach(n)
         self.shown = n
         self.draw(n)
