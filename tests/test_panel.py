@@ -22,11 +22,44 @@ def test_safely_shows_the_error_and_recovers():
     def fails():
         raise ValueError("lr must be a number in (0, 100], got -1.0")
 
-    assert panel.safely(fails)() is None  # never raises out of a widget callback
+    panel.safely(fails)()  # never raises out of a widget callback
     assert "ValueError" in panel.status.value and "lr must be a number" in panel.status.value
     assert isinstance(panel.error, ValueError)
-    assert panel.safely(lambda: 42)() == 42
-    assert panel.error is None
+    ran = []
+    panel.safely(lambda: ran.append(42))()
+    assert ran == [42] and panel.error is None
+
+
+def test_callbacks_from_two_threads_run_one_at_a_time_in_order():
+    """ipykernel 7 may call two widgets' callbacks on two threads; the panel runs them one after the other."""
+    import threading
+    import time
+
+    panel = Panel(figsize=(2, 2))
+    inside, most, order = [0], [0], []
+
+    def slow(name):
+        inside[0] += 1
+        most[0] = max(most[0], inside[0])
+        time.sleep(0.05)
+        order.append(name)
+        inside[0] -= 1
+
+    callbacks = [panel.safely(lambda n=n: slow(n)) for n in range(6)]
+    threads = [threading.Thread(target=c) for c in callbacks]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1 and sorted(order) == list(range(6)) and panel.error is None
+
+
+def test_a_callback_that_moves_a_widget_of_its_own_panel_runs_that_move_after_itself():
+    panel = Panel(figsize=(2, 2))
+    seen = []
+    inner = panel.safely(lambda: seen.append("inner"))
+    panel.safely(lambda: (inner(), seen.append("outer")))()
+    assert seen == ["outer", "inner"]
 
 
 @pytest.mark.parametrize("name, value, message", [

@@ -5,6 +5,7 @@ send it to an `Image` widget as PNG bytes. The kernel owns all of this state (st
 picture bytes, redraw count), so tests can drive a panel by setting slider values.
 Core widgets only: works on ipywidgets 7.7.1 (Colab) and 8.x.
 """
+import collections
 import functools
 import html
 import io
@@ -70,6 +71,7 @@ class Panel:
         self.redraws = 0             # pictures sent so far
         self.error = None            # the last callback exception, or None
         self.moving, self.background, self.backgrounds = [], None, {}
+        self.waiting, self.token = collections.deque(), [True]  # callbacks queued; who may run them
 
     def layout(self, controls, body=None) -> widgets.VBox:
         """The panel as one widget: controls on top, then status, the picture (or a `body`
@@ -79,26 +81,47 @@ class Panel:
         return self.widget
 
     def safely(self, callback):
-        """Wrap a widget callback so an exception is shown in the panel, never lost.
+        """Wrap a widget callback so an exception is shown in the panel, never lost, and the panel's
+        callbacks run one at a time.
 
-        ipywidgets drops exceptions raised in `observe` callbacks (only the kernel log
-        sees them), so we catch them, name them in the status line and print the
-        traceback into the panel's log.
+        ipywidgets drops exceptions raised in `observe` callbacks (only the kernel log sees them),
+        so we catch them, name them in the status line and print the traceback into the panel's log.
+        One at a time: ipykernel 7 may deliver two widgets' messages on two of its threads (a Play
+        tick and a slider move, measured), and two frames drawn into one figure at once would mix.
+        So every callback joins the panel's queue, and whoever holds the panel's one token runs
+        what is queued, in order; a callback that arrives meanwhile waits in the queue for it.
         """
         @functools.wraps(callback)
         def guarded(*args, **kwargs):
-            try:
-                if self.error is not None:  # an earlier error's traceback is stale now
-                    self.log.clear_output()
-                    self.error = None
-                return callback(*args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - any error must reach the student
-                self.error = exc
-                self.status.value = (f"<span style='color:#b00020'><b>Error:</b> "
-                                     f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</span>")
-                with self.log:
-                    traceback.print_exc()
+            self.waiting.append((callback, args, kwargs))
+            self._run_waiting()
         return guarded
+
+    def _run_waiting(self) -> None:
+        while self.waiting:
+            try:
+                self.token.pop()  # one list operation: only one caller can take the only token
+            except IndexError:
+                return  # its holder runs what is waiting, this callback included
+            try:
+                while self.waiting:
+                    callback, args, kwargs = self.waiting.popleft()
+                    self._run(callback, args, kwargs)
+            finally:
+                self.token.append(True)  # then look again: a callback may have joined just before this
+
+    def _run(self, callback, args, kwargs) -> None:
+        try:
+            if self.error is not None:  # an earlier error's traceback is stale now
+                self.log.clear_output()
+                self.error = None
+            callback(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - any error must reach the student
+            self.error = exc
+            self.status.value = (f"<span style='color:#b00020'><b>Error:</b> "
+                                 f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</span>")
+            with self.log:
+                traceback.print_exc()
 
     def fix_layout(self) -> None:
         """Lay the figure out once and keep it: a layout engine left on would redo it on every draw."""

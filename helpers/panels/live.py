@@ -40,7 +40,7 @@ class LivePanel(Panel):
         for control in (self.play, self.step_button, self.reset_button, self.speed):
             control.add_class("live-control")
         self.player = widgets.HBox([self.play, self.step_button, self.reset_button, self.speed])
-        self.shown, self.frame, self._quiet = 0, 0, False
+        self.shown, self.frame = 0, 0
         self.tick = self.safely(self._tick)
         self.play.observe(self.tick, names="value")
         self.speed.observe(self.safely(self._new_speed), names="value")
@@ -72,11 +72,11 @@ class LivePanel(Panel):
         self.draw(n)
 
     def _tick(self, change) -> None:
-        if self._quiet:
-            return
         v = change["new"]
-        if 0 < v <= self.frame:
-            return  # a tick sent before the kernel moved the player (a Step, the step slider): already past it
+        if v == self.frame or 0 < v < self.frame:
+            # the kernel's own move of the player (queued behind the callback that made it), or a tick sent
+            # before the kernel moved it (a Step, the step slider): already there, or past it
+            return
         if v == 0:  # Play pressed at the end (it starts again from 0), or stopped: the start of the run
             self.frame, n = 0, 0
         else:
@@ -102,19 +102,12 @@ class LivePanel(Panel):
         self._set_frame(self.shown // self.speed.value)
 
     def _frames(self) -> None:
-        self._quiet = True
-        try:
-            self.play.max = max(1, -(-self.total // self.speed.value))  # frames to the end, the last one partial
-        finally:
-            self._quiet = False
+        self.play.max = max(1, -(-self.total // self.speed.value))  # frames to the end, the last one partial
 
     def _set_frame(self, frame: int) -> None:
-        """Put the Play widget at `frame` without it counting as a tick."""
-        self._quiet = True
-        try:
-            self.frame = self.play.value = min(frame, self.play.max)
-        finally:
-            self._quiet = False
+        """Put the Play widget at `frame` without it counting as a tick (`_tick` sees it is there already)."""
+        self.frame = min(frame, self.play.max)
+        self.play.value = self.frame
 
     # what a subclass defines
     total = 0

@@ -62,7 +62,7 @@ class RepresentationPanel(LivePanel):
         self.start((self.hidden.value, float(self.lr.value), self.seed.value, self.bias))
 
     def _go(self, change) -> None:
-        if not self._quiet:
+        if change["new"] != self.shown:  # not the panel's own move of the slider, queued behind its frame
             self.pause()
             self.show_position(change["new"])
 
@@ -143,11 +143,7 @@ class RepresentationPanel(LivePanel):
                                              f"loss at step {n}: {losses[n]:.4f}")):
             text.set_text(title)
         self.blit()
-        self._quiet = True
-        try:
-            self.step.value = n
-        finally:
-            self._quiet = False
+        self.step.value = n
         self.status.value = self.describe(n, losses[n], correct, params, proj)
 
     def describe(self, n: int, loss: float, correct: int, params: dict, proj) -> str:
