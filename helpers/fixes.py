@@ -93,14 +93,15 @@ def dead_units(run: BatchRun) -> np.ndarray:
 
 
 def dead_table(run: BatchRun) -> dict:
-    """Per hidden size: "units" (real units in all nets), "dead" (how many ended dead), "nets_with_dead"
-    (nets with at least one dead unit), "all_dead" (nets whose every unit is dead)."""
+    """Per hidden size: "nets", "units" (real units in all nets), "dead" (how many ended dead),
+    "nets_with_dead" (nets with at least one dead unit), "all_dead" (nets whose every unit is dead)."""
     dead = dead_units(run)
-    table = {name: [] for name in ("hidden", "units", "dead", "nets_with_dead", "all_dead")}
+    table = {name: [] for name in ("hidden", "nets", "units", "dead", "nets_with_dead", "all_dead")}
     for H in dict.fromkeys(run.hidden.tolist()):
         nets = run.hidden == H
         count = dead[nets].sum(axis=1)
         table["hidden"].append(H)
+        table["nets"].append(int(nets.sum()))
         table["units"].append(int(H * nets.sum()))
         table["dead"].append(int(count.sum()))
         table["nets_with_dead"].append(int((count > 0).sum()))

@@ -40,7 +40,7 @@ def test_dead_units_are_those_with_no_positive_input(relu_run):
             grads = variants.backward(net, cache, data.y, "relu", "squared")
             assert np.all(grads["dW1"][:, expected] == 0) and np.all(grads["db1"][:, expected] == 0)
     table = fixes.dead_table(relu_run)
-    assert list(table["units"]) == [12, 24, 48]
+    assert list(table["units"]) == [12, 24, 48] and list(table["nets"]) == [12, 12, 12]
     assert table["dead"].sum() == dead.sum() and table["dead"].sum() > 0   # relu nets do end with dead units
 
 
