@@ -6,7 +6,8 @@
     hint("sigmoid_grad", 2)              # the same, by name
 
 Exercises: 01 sigmoid_grad, backward, gradient_step, lr_five; 02 and_weights, or_weights,
-violated; 03 success_rate, h2_prediction; 04 gate_names, xor_by_hand (helpers/checks_later.py).
+violated; 03 success_rate, h2_prediction; 04 gate_names, xor_by_hand (helpers/checks_later.py);
+05 ce_delta, tanh_grad, fails_most (helpers/checks05.py). solution("name") prints a full answer.
 A check never raises: see helpers/verdicts.py for how a student's function is run and what a
 placeholder, an exception, None, a list, a wrong shape, NaN or a slow function get. Known
 mistakes (helpers/mistakes.py) are recognised by comparing with deliberately wrong variants.
@@ -16,7 +17,7 @@ import functools
 
 import numpy as np
 
-from helpers import checks_later, data, gradcheck, network, train
+from helpers import checks05, checks_later, data, gradcheck, network, train
 from helpers.mistakes import BY_KEY, CATALOGUE, GATE_NET, backward_variant, step_variant  # noqa: F401 (GATE_NET: 04)
 from helpers.verdicts import Answer, Exercise, Verdict, as_array, as_numbers, same, same_dict
 
@@ -171,7 +172,7 @@ def judge_lr_five(prediction, run=None) -> Verdict:
 
 
 CHECKS = {"sigmoid_grad": judge_sigmoid_grad, "backward": judge_backward, "gradient_step": judge_gradient_step,
-          "lr_five": judge_lr_five, **checks_later.CHECKS}
+          "lr_five": judge_lr_five, **checks_later.CHECKS, **checks05.CHECKS}
 HINTS = {
     "sigmoid_grad": ["sigma'(z) can be written with sigma(z) itself.", "sigma'(z) = sigma(z) * (1 - sigma(z)).",
                      "s = network.sigmoid(z); return s * (1 - s)"],
@@ -185,7 +186,8 @@ HINTS = {
     "lr_five": ["The loss of lr = 0.5 sits on a long plateau first: what would ten times bigger steps do there?",
                 "Sigmoid outputs stay in (0, 1), so the loss cannot blow up to infinity.",
                 "Compare when each run's MSE first drops below 0.01 (the check does that)."],
-    **checks_later.HINTS}
+    **checks_later.HINTS, **checks05.HINTS}
+solution = checks05.solution  # solution("name") prints the full answer from solutions/
 
 
 class _Checks:
