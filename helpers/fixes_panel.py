@@ -9,8 +9,11 @@ learning rate, from the same initial weights. An ipywidgets.Play widget (a timer
 browser) ticks a frame counter; each tick trains the next `chunk` steps of both runs
 (helpers.variants.descend) and redraws, so between ticks the kernel is free and a control
 moved during play is seen at the next frame (DESIGN.md, "Live panels"). A new setting draws
-its first frame at once and starts playing; a setting seen before shows where it stopped.
+its first frame at once and starts playing (ipywidgets 8; on 7.x press play); a setting seen
+before shows where it stopped. The panel opens at frame 0, paused.
 """
+import threading
+
 import ipywidgets as widgets
 import numpy as np
 
@@ -65,7 +68,7 @@ class FixesPanel(Panel):
         self.steps = check_int("steps", steps, 100, 20_000)
         self.chunk = check_int("chunk", chunk, 1, self.steps)
         super().__init__(figsize=(11, 3.3))
-        style = {"description_width": "80px"}
+        style = {"description_width": "95px"}  # room for "learning rate"
         self.loss = widgets.Dropdown(options=[(v, k) for k, v in LOSS_NAMES.items()], value=loss,
                                      description="loss", style=style)
         self.activation = widgets.Dropdown(options=list(variants.ACTIVATIONS), value=activation,
@@ -90,6 +93,10 @@ class FixesPanel(Panel):
                                   widgets.HBox([self.seed, self.play])]))
         self._build_figure()
         self.pairs = {}  # setting -> (runs, frame): runs seen before come back where they stopped
+        # ipykernel 7 can run two widget callbacks at the same time on two of its threads (measured: a frame
+        # and a slider move); one at a time, or a frame draws runs that a slider move has just replaced.
+        # Re-entrant: a slider move sets play.value, whose callback runs inside it, on the same thread
+        self.one_at_a_time = threading.RLock()
         self.on_setting = self.safely(self._on_setting)
         self.on_frame = self.safely(self._on_frame)
         for control in self.settings:
@@ -102,16 +109,23 @@ class FixesPanel(Panel):
 
     def _on_setting(self, change=None):
         """A control moved: show that setting's runs (new ones start at frame 0 and play)."""
+        with self.one_at_a_time:
+            self._show_setting(change)
+
+    def _show_setting(self, change):
         key = self.key()
         if key not in self.pairs:
             remember(self.pairs, key, [self._new_runs(key), 0], CACHE_SIZE)
+        # frames and pictures follow the setting shown, not the controls: a control may already hold a
+        # new value whose callback waits for its turn
+        self.shown = key
         self.runs, frame = self.pairs[key]
         if self.play.value != frame:
             self.play.value = frame  # the frame observer trains (nothing here) and draws
         else:
             self._to_frame(frame)
-        if frame == 0:
-            self._set_playing(True)
+        if frame == 0 and change is not None:  # a control moved (not the first drawing): play the new runs
+            self._play_from_start()
 
     def _new_runs(self, key: tuple) -> list:
         loss, activation, scale, momentum, lr, hidden, seed = key
@@ -119,12 +133,13 @@ class FixesPanel(Panel):
         return [LiveRun(start, lr, activation, loss, momentum), LiveRun(start, lr, **BASELINE)]
 
     def _on_frame(self, change):
-        self._to_frame(int(change["new"]))
+        with self.one_at_a_time:
+            self._to_frame(int(change["new"]))
 
     def _to_frame(self, frame: int) -> None:
         """Train both runs up to frame * chunk steps (from the start again for an earlier frame: the stop
         button), then draw."""
-        key = self.key()
+        key = self.shown
         if frame * self.chunk < len(self.runs[0].losses) - 1:
             self.runs = self.pairs[key][0] = self._new_runs(key)
         for run in self.runs:
@@ -132,9 +147,13 @@ class FixesPanel(Panel):
         self.pairs[key][1] = frame
         self._draw(frame * self.chunk)
 
-    def _set_playing(self, on: bool) -> None:
-        # ipywidgets 8 calls the trait `playing`, 7.x `_playing`
-        setattr(self.play, "playing" if self.play.has_trait("playing") else "_playing", on)
+    def _play_from_start(self) -> None:
+        # ipywidgets 8's browser timer starts when `playing` turns True, so turn it off and on. In 7.x the
+        # kernel cannot start it (its `_playing` only draws the button): there the student presses play, and
+        # a timer already running simply goes on from frame 0
+        if self.play.has_trait("playing"):
+            self.play.playing = False
+            self.play.playing = True
 
     def _build_figure(self):
         self.ax_loss, self.ax_left, self.ax_right = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.5, 1, 1]})
@@ -158,14 +177,17 @@ class FixesPanel(Panel):
             with np.errstate(all="ignore"):
                 image.set_data(variants.forward(run.params, GRID, run.activation)[0].reshape(41, 41))
             ax.set_title(f"{run.name()}: MSE {run.losses[-1]:.4f}", fontsize=9)
+        # the setting in the picture too: at step 0 a new lr gives the same curves and planes
+        _, _, scale, _, lr, hidden, seed = self.shown
+        self.ax_loss.set_title(f"lr {lr:.3g}, hidden {hidden}, initial scale {scale:.3g}, seed {seed}", fontsize=9)
         self.show()
         left, right = self.runs
         doing = "done" if step >= self.steps else "training"
         broke = "".join(f"; the {side} run diverged (its weights overflowed)"
                         for side, run in (("left", left), ("right", right)) if run.diverged)
         self.status.value = (f"{doing}: step {step:,} of {self.steps:,} &middot; left: <b>{left.name()}</b>, "
-                             f"right: {right.name()} &middot; both: lr {left.lr:.3g}, hidden {self.hidden.value}, "
-                             f"initial scale {self.scale.value:.3g}, seed {self.seed.value} &middot; MSE "
+                             f"right: {right.name()} &middot; both: lr {lr:.3g}, hidden {hidden}, "
+                             f"initial scale {scale:.3g}, seed {seed} &middot; MSE "
                              f"{left.losses[-1]:.4f} vs {right.losses[-1]:.4f}{broke}")
 
 
