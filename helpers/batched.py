@@ -23,19 +23,27 @@ last row of W1 against a column of ones in X, so one product gives X W1 + b1.
 
 In float64 every net here equals helpers.train.train(hidden, lr, steps, seed, bias) to
 ~1e-13 (tests/test_batched.py checks 1e-10): the same initial weights, the same updates.
+
+The variants of notebook 05 (helpers/variants.py: tanh or relu hidden units, cross-entropy,
+initial scale, momentum) are keyword arguments of train_batched; each net then equals
+helpers.variants.train with the same settings (tests/test_batched_variants.py).
+
+The fast path is two files: this one checks the arguments, stacks the initial weights and packs
+the result; helpers/batched_loop.py holds the training loop itself (in place, nets last).
 """
 from dataclasses import dataclass
 
 import numpy as np
 
 from helpers import data
+from helpers.batched_loop import Nets, descend
 from helpers.network import MAX_HIDDEN, init_params
 from helpers.train import MAX_LR, MAX_STEPS
 from helpers.validate import check_bool, check_float, check_int, check_Xy
+from helpers.variants import ACTIVATIONS, LOSSES, MAX_SCALE, check_choice, check_momentum
 
 MAX_NETS = 100_000
 MAX_VALUES = 50_000_000  # nets * (steps + 1) loss values kept: 400 MB in float64
-BLOCK = 100              # steps whose predictions are kept, to work out their losses together
 
 
 @dataclass
@@ -50,6 +58,8 @@ class BatchRun:
     y_hat: (B, N, 1) final predictions.
     solved_at: (B,) the first step k (0..steps) after which all N points were on the right
         side of 0.5, or -1 if that never happened.
+    activation, loss, momentum: the variant trained (helpers/variants.py); scale: (B,) each net's
+        initial scale.
     """
 
     hidden: np.ndarray
@@ -64,6 +74,10 @@ class BatchRun:
     mask: np.ndarray
     y_hat: np.ndarray
     solved_at: np.ndarray
+    activation: str = "sigmoid"
+    loss: str = "squared"
+    scale: np.ndarray = None
+    momentum: float = 0.0
 
     @property
     def final_loss(self) -> np.ndarray:
@@ -92,18 +106,25 @@ class BatchRun:
 
 
 def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int = 10_000, X=None, y=None,
-                  progress=None, chunk: int = 1000) -> BatchRun:
+                  progress=None, chunk: int = 1000, activation: str = "sigmoid", loss: str = "squared",
+                  scale=0.5, momentum: float = 0.0) -> BatchRun:
     """Train B nets by full-batch gradient descent at once; net b has hidden[b] units and seed seeds[b].
 
     hidden, seeds: sequences of B integers (or one integer, used for every net).
-    Net b starts from helpers.network.init_params(hidden[b], seeds[b], bias), like train.train.
-    X: (N, 2), y: (N, 1), default XOR. progress: None or a function progress(done, steps),
-    called after every `chunk` updates and at the end (a progress bar, say).
+    Net b starts from helpers.network.init_params(hidden[b], seeds[b], bias, scale[b]), like train.train
+    (scale: one number for every net, or B numbers). X: (N, 2), y: (N, 1), default XOR.
+    progress: None or a function progress(done, steps), called after every `chunk` updates and at
+    the end (a progress bar, say). activation ("sigmoid", "tanh", "relu": the hidden units), loss
+    ("squared", "cross_entropy") and momentum (0 <= mu < 1) as in helpers/variants.py; each net
+    equals helpers.variants.train with the same settings.
     """
     hidden, seeds, bias, lr, steps, X, y, progress, chunk = check_batch(hidden, seeds, bias, lr, steps, X, y,
                                                                         progress, chunk)
-    W1, W2, b1, b2, mask = _init(hidden, seeds, bias)
-    N, (Hmax, B) = len(y), mask.shape
+    activation, loss, momentum = check_choice("activation", activation, ACTIVATIONS), \
+        check_choice("loss", loss, LOSSES), check_momentum(momentum)
+    scale = _check_scale(scale, len(hidden))
+    W1, W2, b1, b2, mask = _init(hidden, seeds, bias, scale)
+    N, B = len(y), len(hidden)
     if bias:
         # Xb is X with a column of ones and W1 gets a last row b1, so z1 = X W1 + b1 is one product, and the
         # product X^T d_hid that gives dW1 gives db1 = (sum over examples of d_hid) as its last row
@@ -111,56 +132,8 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
         W1 = np.concatenate([W1, b1[None]])                      # (3, Hmax, B)
     else:
         Xb = X
-    minus_Xb = -Xb                                               # (-X) W1 is -z1 exactly: negation never rounds
-    lr_mask = lr * mask                                          # (Hmax, B): lr for a real unit, 0 for padding
-    # The big arrays, written in place so every step reuses their memory (a fresh 200 KB temporary per
-    # operation costs more than the arithmetic on it): a1, a1_d_out, d_hid (N, Hmax, B), dW1 like W1.
-    a1, a1_d_out, d_hid = np.empty((N, Hmax, B)), np.empty((N, Hmax, B)), np.empty((N, Hmax, B))
-    dW1 = np.empty_like(W1)
-    # The predictions of a block of steps are kept, and their losses and right/wrong worked out together
-    # after the block: a few NumPy calls per block instead of a few per step. A block is at most 32 MB.
-    block = max(1, min(steps + 1, BLOCK, 2**22 // (N * B)))
-    y_hats = np.empty((block, N, B))
-    losses = np.empty((B, steps + 1))
-    all_right = np.empty((B, steps + 1), dtype=bool)
-    with np.errstate(over="ignore"):  # exp(-z) overflows to inf for z < -709; then 1 / (1 + inf) = 0, as it should
-        for first in range(0, steps + 1, block):
-            last = min(first + block, steps + 1)                 # steps first .. last - 1
-            for k in range(first, last):
-                # forward: the single-net equations, nets on the last axis
-                np.matmul(minus_Xb, W1.reshape(len(W1), -1), out=a1.reshape(N, -1))  # -z1 = -(X W1 + b1)
-                _sigmoid_of_minus(a1)                            # a1 = sigmoid(z1), (N, Hmax, B)
-                z2 = np.einsum("nhb,hb->nb", a1, W2)             # a1 W2: sum over hidden units, (N, B)
-                if bias:
-                    z2 += b2
-                y_hat = y_hats[k - first]
-                np.negative(z2, out=y_hat)
-                _sigmoid_of_minus(y_hat)                         # y_hat = sigmoid(z2), (N, B)
-                if k == steps:
-                    break
-                # backward: dL/dz2, then dW2 = a1^T d_out and dL/dz1 = (d_out W2^T) * sigma'(z1), sharing a1 d_out
-                d_out = 1 - y_hat
-                d_out *= y_hat
-                d_out *= y_hat - y                               # d_out = (y_hat - y) y_hat (1 - y_hat), (N, B)
-                np.multiply(a1, d_out[:, None, :], out=a1_d_out)  # (N, Hmax, B)
-                dW2 = a1_d_out.sum(axis=0)                       # a1^T d_out: a sum over examples, (Hmax, B)
-                np.subtract(1, a1, out=d_hid)
-                d_hid *= a1_d_out
-                d_hid *= W2                                      # d_hid = a1 (1 - a1) d_out W2, (N, Hmax, B)
-                np.matmul(Xb.T, d_hid.reshape(N, -1), out=dW1.reshape(len(W1), -1))  # dW1 = X^T d_hid (and db1)
-                dW1 *= lr
-                W1 -= dW1                                        # W1 <- W1 - lr * dW1 (and b1 <- b1 - lr * db1)
-                dW2 *= lr_mask
-                W2 -= dW2                                        # padding units never learn: their lr is 0
-                if bias:
-                    b2 -= lr * d_out.sum(axis=0)                 # a bias touches every example: sum over N
-                if progress is not None and (k + 1) % chunk == 0 and k + 1 < steps:
-                    progress(k + 1, steps)                       # updates done so far
-            block_y_hats = y_hats[:last - first]                 # (steps in the block, N, B)
-            losses[:, first:last] = (((block_y_hats - y) ** 2).sum(axis=1) / N).T    # the MSE, as train.train
-            all_right[:, first:last] = ((block_y_hats > 0.5) == (y > 0.5)).all(axis=1).T
-    if progress is not None:
-        progress(steps, steps)
+    nets = Nets(W1, W2, b2, mask, Xb, y, lr, bias, activation, loss, momentum)
+    losses, all_right, y_hat = descend(nets, steps, progress, chunk)
     if bias:
         W1, b1 = W1[:2], W1[2]
 
@@ -171,16 +144,8 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
     ever = all_right.any(axis=1)
     return BatchRun(hidden=hidden, seeds=seeds, bias=bias, lr=lr, steps=steps, X=X, y=y, losses=losses,
                     params=params, mask=mask.T.copy(), y_hat=y_hat.T[:, :, None].copy(),
-                    solved_at=np.where(ever, all_right.argmax(axis=1), -1))
-
-
-def _sigmoid_of_minus(minus_z: np.ndarray) -> np.ndarray:
-    """In place: minus_z holds -z and becomes sigmoid(z) = 1 / (1 + exp(-z)). Call within
-    np.errstate(over="ignore"): exp(-z) is inf for z < -709, and then the result is 0, as it should be."""
-    np.exp(minus_z, out=minus_z)
-    minus_z += 1
-    np.divide(1, minus_z, out=minus_z)
-    return minus_z
+                    solved_at=np.where(ever, all_right.argmax(axis=1), -1), activation=activation, loss=loss,
+                    scale=scale, momentum=momentum)
 
 
 def check_batch(hidden, seeds, bias, lr, steps, X, y, progress, chunk) -> tuple:
@@ -223,8 +188,18 @@ def _check_nets(hidden, seeds) -> tuple:
     return np.array(hidden), np.array(seeds)
 
 
-def _init(hidden: np.ndarray, seeds: np.ndarray, bias: bool) -> tuple:
-    """Stack each net's init_params(hidden, seed, bias), nets last, zero-padded to Hmax.
+def _check_scale(scale, B: int) -> np.ndarray:
+    """scale: one number, or B numbers (one per net), each in [0, MAX_SCALE] -> (B,) floats."""
+    if np.ndim(scale) == 0:
+        return np.full(B, check_float("scale", scale, 0.0, MAX_SCALE))
+    if isinstance(scale, (str, bytes, dict)) or len(scale) != B:
+        raise ValueError(f"scale must be one number or one number per net ({B}), got {scale!r}")
+    return np.array([check_float("scale entry", float(s) if isinstance(s, np.floating) else s, 0.0, MAX_SCALE)
+                     for s in scale])
+
+
+def _init(hidden: np.ndarray, seeds: np.ndarray, bias: bool, scale: np.ndarray) -> tuple:
+    """Stack each net's init_params(hidden, seed, bias, scale), nets last, zero-padded to Hmax.
 
     Returns W1 (2, Hmax, B), W2 (Hmax, B), b1 (Hmax, B), b2 (B,), mask (Hmax, B).
     Without biases b1, b2 are zeros that never change, so the forward pass is the same code.
@@ -233,7 +208,7 @@ def _init(hidden: np.ndarray, seeds: np.ndarray, bias: bool) -> tuple:
     W1, W2 = np.zeros((2, Hmax, B)), np.zeros((Hmax, B))
     mask = (np.arange(Hmax)[:, None] < hidden[None, :]).astype(float)
     for b, (H, seed) in enumerate(zip(hidden, seeds)):
-        net = init_params(int(H), int(seed), bias)
+        net = init_params(int(H), int(seed), bias, float(scale[b]))
         W1[:, :H, b] = net["W1"]
         W2[:H, b] = net["W2"][:, 0]
     return W1, W2, np.zeros((Hmax, B)), np.zeros(B), mask

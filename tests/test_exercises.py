@@ -32,12 +32,14 @@ def lr5_run():
 
 
 def solution_answers():
-    s1, s2, s3, s4 = (solutions(n) for n in (1, 2, 3, 4))
+    s1, s2, s3, s4, s5 = (solutions(n) for n in (1, 2, 3, 4, 5))
+    from tests.test_checks05 import MEASURED
     return {"sigmoid_grad": (s1.sigmoid_grad,), "backward": (s1.backward,), "gradient_step": (s1.gradient_step,),
             "lr_five": (s1.lr5_prediction, lr5_run()), "and_weights": (s2.and_weights,),
             "or_weights": (s2.or_weights,), "violated": (s2.violated,), "success_rate": (s3.success_rate,),
             "h2_prediction": (s3.h2_prediction, H2_MEASURED), "gate_names": (s4.gate_names, exercises.GATE_NET),
-            "xor_by_hand": (s4.xor_params,), **nb06_answers()}
+            "xor_by_hand": (s4.xor_params,), "ce_delta": (s5.ce_delta,), "tanh_grad": (s5.tanh_grad,),
+            "fails_most": (s5.fails_most_prediction, MEASURED), **nb06_answers()}
 
 
 def nb06_answers():
@@ -138,7 +140,8 @@ def placeholder(*args):
 @pytest.mark.parametrize("name", check.names())
 def test_placeholders_are_not_attempted(name):
     answers = [(...,), (None,)] + ([(placeholder,)] if name in ("sigmoid_grad", "backward", "gradient_step",
-                                                                "violated", "success_rate") else [])
+                                                                "violated", "success_rate", "ce_delta",
+                                                                "tanh_grad") else [])
     for answer in answers:
         assert getattr(check, name).verdict(*answer).status == "not attempted", (name, answer)
 
