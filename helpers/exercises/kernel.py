@@ -69,3 +69,18 @@ def explain_missing_names(needs: dict) -> bool:
 
     shell.set_custom_exc((NameError,), handler)
     return True
+
+
+def set_after(name: str, marker: str):
+    """(i, j) if the latest cell that assigns `name` ran (In [i]) after the latest cell containing `marker`
+    (In [j]), e.g. a prediction written after the measurement was shown; else None."""
+    shell = _shell()
+    history = getattr(getattr(shell, "history_manager", None), "input_hist_parsed", None) or []
+    assigns = re.compile(rf"^[ \t]*{name}[ \t]*=(?!=)", re.M)
+    last = {"set": 0, "seen": 0}
+    for number, cell in enumerate(history[:-1]):  # the cell running now is the check itself
+        last["set"] = number if assigns.search(cell) else last["set"]
+        last["seen"] = number if marker in cell else last["seen"]
+    if last["seen"] and last["set"] > last["seen"]:
+        return last["set"], last["seen"]
+    return None

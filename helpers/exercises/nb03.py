@@ -4,6 +4,7 @@ import numbers
 import numpy as np
 
 from helpers import data
+from helpers.exercises.kernel import set_after
 from helpers.exercises.mistakes import CATALOGUE, mistake
 from helpers.exercises.variants import rate_variant
 from helpers.exercises.verdicts import Answer, Verdict, as_array
@@ -89,7 +90,11 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
         return mistake("p_percent")
     if not ok[0] or not 0 <= prediction <= 1:
         return Verdict("h2_prediction", "not yet", f"Give a fraction between 0 and 1; got {prediction!r}.")
-    said = f"You predicted {prediction:.2f}; the sweep measured {measured:.2f}."
+    late = set_after("h2_prediction", "run_sweep(")
+    said = (f"You predicted {prediction:.2f}; the sweep measured {measured:.2f}." if late is None else
+            f"Your h2_prediction was set in In [{late[0]}], after the sweep ran in In [{late[1]}] and showed its "
+            f"result, so it is not a prediction: next time write it first. It says {prediction:.2f}; the sweep "
+            f"measured {measured:.2f}.")
     if abs(prediction - measured) <= 0.15:
         return Verdict("h2_prediction", "correct", f"{said} Close: two units can represent XOR, and without biases "
                        "only some random starts lead gradient descent there.")
@@ -98,8 +103,8 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
     if prediction <= 0.05 and measured >= 0.1:
         return mistake("p_never", f" {said}")
     how = "Too optimistic" if prediction > measured else "Too pessimistic"
-    return Verdict("h2_prediction", "not yet", f"{said} {how}: look at where the failed runs end "
-                   "(stuck on a plateau, 3 of 4 right).")
+    return Verdict("h2_prediction", "not yet", f"{said} {how}: look at where the failed runs end (the section "
+                   "'Where failed runs get stuck').")
 
 
 CHECKS = {"success_rate": judge_success_rate, "h2_prediction": judge_h2_prediction}

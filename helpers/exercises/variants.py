@@ -64,7 +64,7 @@ def violated_variant(w1, w2, b, strict=True, flipped=False, first=1, mask=False)
 
 
 def rate_variant(y_hat, y, how="all"):
-    """Fraction of networks (rows of y_hat (S, 4)) with every point on the right side of 0.5 (exactly 0.5 is class 0)."""
+    """Fraction of networks (rows of y_hat (S, 4)) with every point on the right side of 0.5 (0.5 is class 0)."""
     y_hat, y = np.asarray(y_hat), np.asarray(y)
     right = (y_hat > 0.5) == (y > 0.5)
     if how == "ignore_y":
