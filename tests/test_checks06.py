@@ -8,9 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import network
+from helpers import exercises, network
 from helpers.autograd import Value
-from helpers import exercises
 from helpers.exercises import check, hint, nb06
 
 SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions" / "06_solutions.py"
