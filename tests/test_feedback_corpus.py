@@ -107,7 +107,8 @@ CORPUS += [
     (BW, (variant(BW, a=(D_OUT, 'd_out = (y_hat - y) * cache["z2"] * (1 - cache["z2"])')),), "not yet",
      "b_out_prime_from_z", "computed from z2"),
     (BW, (variant(BW, a=(D_HID, 'd_hid = (d_out @ params["W2"].T) * network.sigmoid(a1) * '
-                                '(1 - network.sigmoid(a1))')),), "not yet", "b_hid_prime_sigma_again", "sigma to a1 again"),
+                                '(1 - network.sigmoid(a1))')),), "not yet", "b_hid_prime_sigma_again",
+     "sigma to a1 again"),
     (BW, (variant(BW, a=(D_OUT, "d_out = (y - y_hat) * y_hat * (1 - y_hat)")),), "not yet", "b_sign", "wrong sign"),
     (BW, (variant(BW, a=(D_OUT, "d_out = (y_hat - y) * y_hat * (1 - y_hat) / len(y)")),), "not yet", "b_mean",
      "1/N of the right one"),
@@ -253,7 +254,8 @@ CORPUS += [
                        "b <= 0, 2: w2 + b >= 0, 3: w1 + b >= 0, 4: w1 + w2 + b <= 0")),), "not yet",
      "v_not_strict", "Equality counts as broken"),
     (V, (variant(V, a=("return [k for k", "return [k - 1 for k")),), "not yet", "v_zero_based", "off by one"),
-    (V, (variant(V, a=("return [k for k, ok in holds.items() if not ok]", "return [not ok for ok in holds.values()]")),),
+    (V, (variant(V, a=("return [k for k, ok in holds.items() if not ok]",
+                       "return [not ok for ok in holds.values()]")),),
      "not yet", "v_mask", "True/False for each inequality"),
     (V, (lambda w1, w2, b: "4",), "not yet", None, "you returned '4'"),
 ]
