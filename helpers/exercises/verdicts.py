@@ -176,7 +176,7 @@ class Exercise:
         show(self.last)
 
     def hint(self, level: int = 1) -> None:
-        """Print hint number `level` (1 = a nudge ... last = nearly the answer)."""
+        """Print hint number `level`: 1 the idea, 2 the equation or step, 3 the shape of the code (never the code)."""
         print(self.hint_text(level))
 
     def hint_text(self, level: int = 1) -> str:
