@@ -1,7 +1,11 @@
-"""Solutions to the exercises of notebook 02 (instructors: delete the solutions/ folder before handing out)."""
+"""Solutions to the exercises of notebook 02 (instructors: delete the solutions/ folder before handing out).
 
-# a unit says 1 when w1 x1 + w2 x2 + b > 0
+The same text as helpers/exercises/answers.py (a test keeps them equal).
+"""
+
+
 and_weights = (1.0, 1.0, -1.5)  # only 1 + 1 - 1.5 is above 0
+
 or_weights = (1.0, 1.0, -0.5)   # everything but (0,0) is above 0
 
 

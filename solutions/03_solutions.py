@@ -1,4 +1,7 @@
-"""Solutions to the exercises of notebook 03 (instructors: delete the solutions/ folder before handing out)."""
+"""Solutions to the exercises of notebook 03 (instructors: delete the solutions/ folder before handing out).
+
+The same text as helpers/exercises/answers.py (a test keeps them equal).
+"""
 
 
 def success_rate(y_hat, y):
@@ -6,7 +9,6 @@ def success_rate(y_hat, y):
     right = (y_hat > 0.5) == (y > 0.5)
     return right.all(axis=1).mean()
 
-
-# a reasoned guess: two units can represent XOR, but without biases both hidden lines pass through
-# the origin, and most random starts stall on the plateau; perhaps one start in five succeeds
+# two units can represent XOR, but without biases both hidden lines pass through the
+# origin and most random starts stall; perhaps one start in five succeeds
 h2_prediction = 0.2

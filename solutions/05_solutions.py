@@ -16,6 +16,7 @@ def tanh_grad(z):
     return 1 - t * t
 
 
-# a reasoned guess: a relu unit whose input is <= 0 at all four points is dead for good (zero gradient),
-# and with only two units a net that loses one is left with a single line, which cannot compute XOR
+# a reasoned guess: a relu unit whose input is <= 0 at all four points is dead for good
+# (zero gradient), and with only two units a net that loses one is left with a single line,
+# which cannot compute XOR
 fails_most_prediction = "relu"

@@ -1,4 +1,8 @@
-"""Solutions to the exercises of notebook 06 (instructors: delete the solutions/ folder before handing out)."""
+"""Solutions to the exercises of notebook 06 (instructors: delete the solutions/ folder before handing out).
+
+The same text as helpers/exercises/answers.py (a test keeps them equal).
+"""
+from helpers.autograd import Value
 
 
 def mul_backward(a, b, out):
@@ -17,6 +21,9 @@ def add_backward(a, b, out):
     a.grad += out.grad
     b.grad += out.grad
 
-
-# f = (a * b) * (a + c) at a = 2, b = -3, c = 4: (a + c) * b through a * b, plus (a * b) * 1 through a + c
+# f = (a * b) * (a + c) at a = 2, b = -3, c = 4:
+# (a + c) * b through a * b, plus (a * b) * 1 through a + c
 fan_out_prediction = (2 + 4) * -3 + (2 * -3) * 1  # -24
+a, b, c = Value(2.0), Value(-3.0), Value(4.0)
+f = (a * b) * (a + c)
+f.backward()

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import network
+from helpers import exercises, network
 from helpers.autograd import Value
 from helpers.exercises import check, hint, nb06
 
@@ -285,7 +285,7 @@ def test_hints_are_a_ladder_of_three_that_never_give_the_code_away(capsys):
     solution_lines = [line.strip() for line in inspect.getsource(mul_plain).splitlines()[1:]]
     solution_lines += [line.strip() for f in (sig_plain, add_plain) for line in inspect.getsource(f).splitlines()[1:]]
     for name in nb06.CHECKS:
-        hints = nb06.HINTS[name]
+        hints = exercises.HINTS[name]
         assert len(hints) == 3 and len(set(hints)) == 3
         assert not any(line in h for line in solution_lines for h in hints), name
         hint(name, 3)

@@ -121,6 +121,7 @@ JUNK = [  # (exercise, function, words the message must contain)
 def test_junk_answers_get_a_message_naming_the_problem(monkeypatch, name, f, words):
     if f is slow:  # a small budget only here: a loaded machine must not make quick answers "slow"
         monkeypatch.setattr(verdicts, "TIME_BUDGET", 0.02)
+        words = "stopped after 0.02 s"  # the timer interrupts it (pytest runs tests in the main thread)
     verdict = getattr(check, name).verdict(f)
     assert verdict.status == "not yet"
     assert words in verdict.text, verdict
@@ -130,7 +131,8 @@ def test_in_place_update_without_return_is_named():
     def step(params, grads, lr):
         for name in params:
             params[name] -= lr * grads["d" + name]
-    assert "returned None: end with `return params`" in check.gradient_step.verdict(step).text
+    verdict = check.gradient_step.verdict(step)
+    assert verdict.mistake == "g_in_place_none" and "NEW dict" in verdict.text
 
 
 def placeholder(*args):
@@ -199,7 +201,7 @@ def test_hints_are_graded_and_hint_by_name_works(capsys):
     exercises.hint("backward", 2)
     assert capsys.readouterr().out.strip() == texts[1]
     exercises.hint("nope")
-    assert "the exercises are: sigmoid_grad" in capsys.readouterr().out
+    assert "The exercises are: sigmoid_grad" in capsys.readouterr().out
 
 
 def test_the_checks_never_change_their_test_data():

@@ -42,12 +42,21 @@ def test_a_number_that_overflowed_counts_as_diverged():
     assert explain.kind(dataclasses.replace(run, params=params)) == "diverged"
 
 
-def test_one_hidden_unit_sits_on_the_plateau_with_every_output_near_one_half():
+def test_one_hidden_unit_gets_its_own_sentence_pointing_at_notebook_02():
     run = real(hidden=1)
     assert np.all(np.abs(run.y_hat - 0.5) < explain.PLATEAU_SPREAD)
     assert explain.kind(run) == "plateau"
-    assert "plateau" in explain.explain(run) and "another seed" in explain.explain(run)
-    assert "biases on" in explain.explain(real(hidden=1, bias=False, steps=2000))  # advised only when they are off
+    sentence = explain.explain(run)
+    assert sentence.startswith("One hidden unit cannot do it (plateau")
+    assert "one unit draws one line" in sentence and "notebook 02" in sentence and "2 or more hidden units" in sentence
+
+
+def test_a_plateau_with_more_units_advises_biases_only_when_they_are_off():
+    on = real(hidden=2, seed=7)  # a symmetric start that stays near 0.5
+    assert explain.kind(on) == "plateau"
+    assert "another seed" in explain.explain(on) and "biases on" not in explain.explain(on)
+    off = dataclasses.replace(on, bias=False)
+    assert "turn biases on" in explain.explain(off)
 
 
 def test_a_run_stopped_while_the_loss_falls_is_not_converged():
@@ -58,27 +67,42 @@ def test_a_run_stopped_while_the_loss_falls_is_not_converged():
     assert "try more steps" in explain.explain(run)
 
 
-def test_saturated_hidden_units_stop_the_learning():
-    run = real(hidden=2, bias=False, seed=3)
-    a1 = network.forward(run.params, data.X)[1]["a1"]
-    assert np.mean(a1 * (1 - a1) < explain.SATURATED_SLOPE) >= explain.SATURATED_FRACTION and run.correct < 4
-    assert explain.kind(run) == "saturated"
-    assert "smaller initial weights" in explain.explain(run)
+def test_a_local_minimum_is_stuck_not_saturated_and_names_the_shared_hidden_code():
+    run = real(hidden=2, bias=False, seed=3)  # 3 of 4, (1,1) at 2/3 like (0,1) and (1,0)
+    assert run.correct == 3
+    assert not np.any(explain._pinned_wrong(run))  # no wrong output at 0 or 1
+    assert explain.kind(run) == "stuck"
+    sentence = explain.explain(run)
+    assert sentence.startswith("Stuck in a local minimum") and "3 of 4 points right" in sentence
+    assert "(1,1) gets the same hidden code" in sentence and "(0,1) and (1,0)" in sentence
+    assert "turn biases on" in sentence
 
 
-def test_large_initial_weights_can_saturate_the_output_on_wrong_points():
+def test_an_output_pinned_at_0_or_1_on_a_wrong_point_is_saturated():
     run = from_start(scale=8.0)
     wrong = (run.y_hat > 0.5) != (data.y > 0.5)
     assert np.any(wrong & (run.y_hat * (1 - run.y_hat) < explain.SATURATED_SLOPE))
     assert explain.kind(run) == "saturated"
+    assert explain.explain(run).startswith("Saturated: the output sits at 0.000 on (0,1)")
 
 
-def test_a_flat_loss_with_some_points_wrong_and_nothing_saturated_is_stuck():
-    start = real(steps=0)  # small weights: no unit saturated
-    run = dataclasses.replace(start, losses=np.full(1001, 0.1), y_hat=np.array([[0.2], [0.8], [0.7], [0.6]]))
-    assert run.correct == 3
-    assert explain.kind(run) == "stuck"
-    assert "3 of 4 points right" in explain.explain(run)
+@pytest.mark.parametrize("config", [{}, {"lr": 50.0}, {"hidden": 1}, {"steps": 2000},
+                                    {"hidden": 2, "bias": False, "seed": 3}, {"hidden": 2, "seed": 7}])
+def test_the_advice_names_only_controls_the_explorer_has(config):
+    sentence = explain.explain(real(**config))
+    assert "initial weights" not in sentence and "scale" not in sentence
+    advice = sentence.split("; try ")[-1] if "; try " in sentence else ""
+    for word in advice.replace(",", " ").replace(".", " ").split():
+        assert word in {"another", "seed", "more", "hidden", "units", "or", "turn", "biases", "on", "steps", "a",
+                        "larger", "smaller", "lr", "learning", "rate", "<="} or word[0].isdigit(), word
+
+
+def test_each_of_the_six_kinds_is_reached_by_a_real_run():
+    runs = {"solved": real(), "not converged": real(steps=2000), "plateau": real(hidden=1),
+            "stuck": real(hidden=2, bias=False, seed=3), "saturated": from_start(scale=8.0),
+            "diverged": real(hidden=2, bias=False, seed=11, lr=5.0)}  # within the explorer's sliders
+    assert {name: explain.kind(run) for name, run in runs.items()} == {k: k for k in runs}
+    assert set(runs) == set(explain.KINDS)
 
 
 def test_thresholds_decide_between_falling_and_flat():
@@ -91,7 +115,7 @@ def test_thresholds_decide_between_falling_and_flat():
 
 
 @pytest.mark.parametrize("config", [{}, {"lr": 50.0}, {"hidden": 1}, {"steps": 2000},
-                                    {"hidden": 2, "bias": False, "seed": 3}])
+                                    {"hidden": 2, "bias": False, "seed": 3}, {"hidden": 2, "seed": 13}])
 def test_every_explanation_is_one_sentence(config):
     sentence = explain.explain(real(**config))
     assert sentence[0].isupper() and sentence.endswith(".") and sentence.count(". ") == 0

@@ -97,7 +97,7 @@ def test_a_one_sided_gate_is_spelled_in_the_units():
               "W2": np.array([[-30.0], [20.0]]), "b2": np.array([[-10.0]])}
     reading = gates.read_network(params)
     assert reading["hidden"] == ["AND", "OR"]
-    assert reading["output_gate"] == "x2 AND NOT x1"
+    assert reading["output_gate"] == "h2 AND NOT h1" and reading["output_table"] == (0, 1, 0, 0)
     assert reading["formula"] == "XOR = h2 AND NOT h1  (h1 = AND, h2 = OR)"
 
 
@@ -122,11 +122,28 @@ def test_the_reading_reproduces_the_net_on_trained_nets(hidden):
         if reading["output_gate"] is None or len(reading["reads"]) != 2:
             continue
         i, j = reading["reads"]
-        g = inverse[reading["output_gate"]]
+        g = reading["output_table"]
         h_i, h_j = (inverse[reading["hidden"][k]] for k in (i, j))
         composed = tuple(g[2 * a + b] for a, b in zip(h_i, h_j))
         assert composed == gates.truth_table(run.y_hat), (hidden, seed, reading)
         assert reading["output"] == gates.gate_name(run.y_hat)
+
+
+def test_no_gate_is_read_while_every_output_is_near_one_half():
+    run = train.train(hidden=2, seed=0, snapshot_steps=[0, 10_000])
+    start = gates.read_network(run.snapshots[0])
+    assert np.all(np.abs(network.predict(run.snapshots[0], data.X) - 0.5) < gates.UNDECIDED)
+    assert start["hidden"] == [None, None] and start["output_gate"] is None
+    assert start["formula"].startswith("no reading yet: every output is within 0.1 of 0.5")
+    assert gates.read_network(run.snapshots[10_000])["output"] == "XOR"
+
+
+def test_hidden_units_are_never_called_by_the_inputs_names():
+    for seed in range(12):
+        reading = gates.read_network(train.train(hidden=2, seed=seed).params)
+        gate = reading["output_gate"] or ""
+        assert "x1" not in gate and "x2" not in gate, reading
+        assert "x1" not in reading["formula"].split("(")[0].split("=")[-1], reading
 
 
 def test_bad_params_are_rejected():

@@ -4,7 +4,10 @@ Threshold a unit's activation on the four inputs at 0.5 and you get a truth tabl
 bits, one per input in data.X order (0,0), (0,1), (1,0), (1,1). There are 2^4 = 16 such
 tables, the 16 Boolean functions of two inputs; GATE_NAMES names every one of them.
 `read_network` reads a trained net this way: the gate each hidden unit computes, and the
-gate the output unit computes *of the hidden units*, e.g. "XOR = AND(OR, NAND)".
+gate the output unit computes *of the hidden units*, e.g. "XOR = AND(OR, NAND)". It reads
+nothing while every output is still within UNDECIDED of 0.5 (at the start of training a
+threshold at 0.5 would name gates from noise), and it calls hidden units h1, h2, ... (never
+x1, x2, which are the inputs).
 """
 import re
 from itertools import combinations
@@ -37,6 +40,7 @@ GATE_NAMES = {
 # a function of one hidden unit (only when the output reads a single unit)
 SYMMETRIC = ("AND", "OR", "NAND", "NOR", "XOR", "XNOR")  # gates that do not care which input is which
 _ONE_INPUT = {(0, 1): "COPY", (1, 0): "NOT", (0, 0): "FALSE", (1, 1): "TRUE"}
+UNDECIDED = 0.1  # every output within this of 0.5: the net has decided nothing yet, no gate is read
 
 
 def truth_table(values) -> tuple:
@@ -71,8 +75,10 @@ def read_network(params: dict) -> dict:
       "reads":   indices (0-based) of the fewest hidden units whose thresholded values decide the
                  output on the four inputs (h1 is index 0), preferring larger |W2| on ties; None
                  when even all of them do not (a unit too near 0.5);
-      "output_gate": the output as a gate of those units (a name from GATE_NAMES with x1, x2 the
-                 two units read), or None when it reads more than two;
+      "output_gate": the output as a gate of those units, spelled in their names ("AND", "h2 AND NOT h1",
+                 "NOT h3"), or None when it reads more than two;
+      "output_table": that gate's truth table over the units' values (0,0), (0,1), (1,0), (1,1) (or (0,), (1,)
+                 for one unit), or None;
       "formula": e.g. "XOR = AND(OR, NAND)" (H = 2) or "XOR = AND(h1: OR, h3: NAND)" (H > 2);
                  a one-sided gate is spelled in the units' names: "XOR = h2 OR NOT h1 (h1 = ..., h2 = ...)".
     Hidden-unit codes no input reaches (OR and NAND are never both 0) are read off the output
@@ -82,6 +88,10 @@ def read_network(params: dict) -> dict:
     y_hat, cache = forward(params, data.X)
     a1 = cache["a1"]
     H = a1.shape[1]
+    if np.all(np.abs(y_hat - 0.5) < UNDECIDED):
+        return {"hidden": [None] * H, "output": None, "reads": None, "output_gate": None, "output_table": None,
+                "formula": f"no reading yet: every output is within {UNDECIDED:g} of 0.5 "
+                           f"({float(y_hat.min()):.2f} to {float(y_hat.max()):.2f}), so the net has decided nothing"}
     hidden = [gate_name(a1[:, j]) for j in range(H)]
     codes = (a1 > 0.5).astype(int)  # (4, H) the thresholded hidden values
     output_table = truth_table(y_hat)
@@ -89,11 +99,24 @@ def read_network(params: dict) -> dict:
     reads = _fewest_units(codes, output_table, weight)
     if reads is None:  # two inputs share a code but not an output: a unit sits too near 0.5
         return {"hidden": hidden, "output": GATE_NAMES[output_table], "reads": None, "output_gate": None,
+                "output_table": None,
                 "formula": f"{GATE_NAMES[output_table]} is not decided by the thresholded hidden units"}
-    gate = _gate_of(params, a1, codes, output_table, reads)
+    table = _table_of(params, a1, codes, output_table, reads)
+    gate = None if table is None else (_ONE_INPUT if len(reads) == 1 else GATE_NAMES)[table] if reads else \
+        GATE_NAMES[output_table]
     formula = _formula(GATE_NAMES[output_table], gate, reads, hidden)
     return {"hidden": hidden, "output": GATE_NAMES[output_table], "reads": reads,
-            "output_gate": gate, "formula": formula}
+            "output_gate": _in_units(gate, reads), "output_table": table, "formula": formula}
+
+
+def _in_units(gate, reads: tuple):
+    """A gate of the units read, spelled in their names: 'x2 AND NOT x1' of units (0, 2) -> 'h3 AND NOT h1'."""
+    if gate is None or not reads or gate in SYMMETRIC or gate in ("FALSE", "TRUE"):
+        return gate
+    labels = [f"h{j + 1}" for j in reads]
+    if len(reads) == 1:
+        return {"COPY": labels[0], "NOT": f"NOT {labels[0]}"}[gate]
+    return re.sub(r"x([12])", lambda m: labels[int(m.group(1)) - 1], gate)
 
 
 def _formula(output: str, gate, reads: tuple, hidden: list) -> str:
@@ -135,12 +158,12 @@ def _determines(sub_codes: np.ndarray, output_table: tuple) -> bool:
     return True
 
 
-def _gate_of(params: dict, a1: np.ndarray, codes: np.ndarray, output_table: tuple, reads: tuple):
-    """The output's truth table over the units read (<= 2 of them), as a name; None for more."""
+def _table_of(params: dict, a1: np.ndarray, codes: np.ndarray, output_table: tuple, reads: tuple):
+    """The output's truth table over the units read (<= 2 of them); None for more."""
     if len(reads) > 2:
         return None
     if len(reads) == 0:
-        return GATE_NAMES[output_table]
+        return output_table
     visited = {tuple(codes[n, list(reads)]): output_table[n] for n in range(4)}
     corners = [(0,), (1,)] if len(reads) == 1 else [(0, 0), (0, 1), (1, 0), (1, 1)]
     table = []
@@ -152,4 +175,4 @@ def _gate_of(params: dict, a1: np.ndarray, codes: np.ndarray, output_table: tupl
             h[list(reads)] = corner
             z2 = h @ params["W2"] + (params["b2"] if "b2" in params else 0.0)
             table.append(int(sigmoid(z2).item() > 0.5))
-    return (_ONE_INPUT if len(reads) == 1 else GATE_NAMES)[tuple(table)]
+    return tuple(table)

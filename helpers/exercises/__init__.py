@@ -1,26 +1,57 @@
 """Exercise checks with specific hints, for every notebook's "Exercises" section.
 
-    from helpers.exercises import check, hint
-    check.sigmoid_grad(sigmoid_grad)     # prints: Correct / Not yet (with a hint) / Not attempted
-    check.sigmoid_grad.hint()            # graded hints on demand: .hint(2), .hint(3) say more
-    hint("sigmoid_grad", 2)              # the same, by name
+    from helpers.exercises import check, hint, solution
+    check.sigmoid_grad(sigmoid_grad)     # shows: Correct / Not yet (with what is likely wrong) / Not attempted
+    hint("sigmoid_grad")                 # a ladder of hints: 1 the idea, 2 the equation or step,
+    hint("sigmoid_grad", 3)              # 3 the shape of the code (check.sigmoid_grad.hint(2) is the same)
+    solution("sigmoid_grad")             # the full answer, and it says so
 
 Exercises: 01 sigmoid_grad, backward, gradient_step, lr_five (nb01.py); 02 and_weights, or_weights,
 violated (nb02.py); 03 success_rate, h2_prediction (nb03.py); 04 gate_names, xor_by_hand (nb04.py);
 05 ce_delta, tanh_grad, fails_most (nb05.py); 06 mul_backward, sigmoid_backward, add_backward, fan_out
-(nb06.py). solution("name") prints a full answer.
-A check never raises: see verdicts.py for how a student's function is run and what a placeholder,
-an exception, None, a list, a wrong shape, NaN or a slow function get. Known mistakes (mistakes.py)
-are recognised by comparing with deliberately wrong variants.
+(nb06.py). Hints are in ladder.py, answers
+in answers.py. A check never raises: see verdicts.py for how a student's function is run (stopped
+when it runs past the time budget) and what a placeholder, an exception, None, a list, a wrong
+shape, NaN or a slow function get; kernel.py for what the notebook's kernel tells a check (the
+answer cell's latest run failed; a name a check cell needs is not defined yet). Known mistakes
+(mistakes.py) are recognised by comparing with deliberately wrong variants.
 The last verdict is kept in `check.<name>.last` (Verdict: status, text, mistake).
 """
-from helpers.exercises import nb01, nb02, nb03, nb04, nb05, nb06
+import difflib
+
+from helpers.exercises import kernel, nb01, nb02, nb03, nb04, nb05, nb06
+from helpers.exercises.answers import SOLUTIONS
+from helpers.exercises.ladder import HINTS as LADDER
 from helpers.exercises.mistakes import GATE_NET  # noqa: F401 (notebook 04 imports it from here)
-from helpers.exercises.verdicts import Exercise
+from helpers.exercises.verdicts import Exercise, Verdict, show
 
 CHECKS = {**nb01.CHECKS, **nb02.CHECKS, **nb03.CHECKS, **nb04.CHECKS, **nb05.CHECKS, **nb06.CHECKS}
-HINTS = {**nb01.HINTS, **nb02.HINTS, **nb03.HINTS, **nb04.HINTS, **nb05.HINTS, **nb06.HINTS}
-solution = nb05.solution  # solution("name") prints the full answer (from solutions/)
+HINTS = {**LADDER, **nb05.HINTS}
+NEEDS = {**nb01.NEEDS, **nb02.NEEDS, **nb03.NEEDS, **nb04.NEEDS, **nb06.NEEDS}
+kernel.explain_missing_names(NEEDS)  # after a restart, a NameError for an answer says which cell to run
+
+
+def _no_such(name: str) -> str:
+    close = difflib.get_close_matches(name, CHECKS, n=1)
+    maybe = f" Did you mean {close[0]}?" if close else ""
+    return f"There is no exercise called {name!r}.{maybe} The exercises are: {', '.join(CHECKS)}."
+
+
+class _Misspelt:
+    """What check.<a misspelt name> gives: calling it, or asking it for a hint, lists the valid names."""
+
+    def __init__(self, name: str):
+        self.name, self.last = name, None
+
+    def verdict(self, *answer) -> Verdict:
+        return Verdict(self.name, "not attempted", _no_such(self.name))
+
+    def __call__(self, *answer) -> None:
+        self.last = self.verdict(*answer)
+        show(self.last)
+
+    def hint(self, level: int = 1) -> None:
+        print(_no_such(self.name))
 
 
 class _Checks:
@@ -30,6 +61,14 @@ class _Checks:
         for name, judge in CHECKS.items():
             setattr(self, name, Exercise(name, judge, HINTS[name]))
 
+    def __getattr__(self, name: str):  # only reached for a name that is not an exercise
+        if name.startswith("_"):  # IPython and copy probe _repr_html_ and the like: those stay missing
+            raise AttributeError(name)
+        return _Misspelt(name)
+
+    def __dir__(self):
+        return list(CHECKS) + ["names"]
+
     def names(self) -> list:
         return list(CHECKS)
 
@@ -38,8 +77,17 @@ check = _Checks()
 
 
 def hint(name: str, level: int = 1) -> None:
-    """Print hint `level` for exercise `name` (see check.names())."""
+    """Print hint `level` (1, 2 or 3) for exercise `name` (see check.names())."""
     if name not in CHECKS:
-        print(f"No exercise called {name!r}; the exercises are: {', '.join(CHECKS)}")
+        print(_no_such(name))
         return
     getattr(check, name).hint(level)
+
+
+def solution(name: str) -> None:
+    """Print the full answer to exercise `name`, said to be the answer (the hints stop short of it)."""
+    if name not in CHECKS:
+        print(_no_such(name))
+        return
+    print(f"The answer to {name} (this is the full solution, not a hint; try hint({name!r}, 3) first):\n")
+    print(SOLUTIONS[name].rstrip())

@@ -137,20 +137,34 @@ CATALOGUE = [
             "own gradient, params[name] - lr * grads['d' + name].", _fn(step_variant, W1_grad="dW2")),
     Mistake("g_forgot_biases", "gradient_step", "The biases did not move: update b1 and b2 as well.",
             _fn(step_variant, biases=False)),
-    # 01 predict lr = 5
-    Mistake("l_nan", "lr_five", "Nothing can blow up here: sigmoid outputs stay between 0 and 1, so the loss "
-            "stays below 1 and never becomes inf or NaN.", _lr_five_example),
+    Mistake("g_in_place", "gradient_step", "The new values are right, but your function changed the params it was "
+            "given (params[name] -= ... changes the arrays in place) and returned that same dict. The task asks for "
+            "a NEW dict: a caller who still holds params (to compare, or to step again from them) must find them "
+            "unchanged.", _fn(step_variant, place="same")),
+    Mistake("g_in_place_none", "gradient_step", "You changed params in place and returned None. The task asks for a "
+            "NEW dict, returned, with params left as they were.", _fn(step_variant, place="none")),
+    Mistake("g_shallow_copy", "gradient_step", "You returned a new dict, but its arrays are the old ones changed in "
+            "place: dict(params) or params.copy() copies the dict, not the arrays, so new[name] -= ... changes "
+            "params too. Write new[name] = params[name] - lr * grads['d' + name].", _fn(step_variant, place="shallow")),
+    # 01 predict lr = 5 (the words are the explainer's: helpers/analysis/explain.py)
+    Mistake("l_not_diverged", "lr_five", "It does not diverge. In this notebook \"diverged\" means what the explorer's "
+            "status line means: the loss ends above where it started, or far above its best, as the lr 50 run in "
+            "\"Reading a run\" does.", _lr_five_example),
     # 02 weights for AND and OR (a single unit: 1 when w1 x1 + w2 x2 + b > 0)
     Mistake("and_is_or", "and_weights", "These weights compute OR: (0,1) and (1,0) are on too. Make b more "
             "negative so that only w1 + w2 + b is above 0.", lambda: ((1.0, 1.0, -0.5),)),
     Mistake("and_is_nand", "and_weights", "These weights compute NAND, the opposite of AND: flip the signs of "
             "w1, w2 and b.", lambda: ((-1.0, -1.0, 1.5),)),
-    Mistake("on_the_line", "and_weights", "An input lies exactly on the line (w1 x1 + w2 x2 + b = 0, output 0.5): "
-            "move the line off the corner, e.g. change b a little.", lambda: ((1.0, 1.0, -1.0),)),
+    Mistake("on_the_line", "and_weights", "An input lies exactly on the line (w1 x1 + w2 x2 + b = 0, output 0.5, "
+            "neither class): AND needs (1,1) strictly above 0 and the other three strictly below. Move the line off "
+            "the corner, e.g. change b a little.", lambda: ((1.0, 1.0, -1.0),)),
     Mistake("or_is_and", "or_weights", "These weights compute AND: only (1,1) is on. Raise b so that w1 + b and "
             "w2 + b are above 0 too (while b stays below 0).", lambda: ((1.0, 1.0, -1.5),)),
     Mistake("or_is_nor", "or_weights", "These weights compute NOR, the opposite of OR: flip the signs of "
             "w1, w2 and b.", lambda: ((-1.0, -1.0, 0.5),)),
+    Mistake("or_on_the_line", "or_weights", "An input lies exactly on the line (w1 x1 + w2 x2 + b = 0, output 0.5, "
+            "neither class): OR needs (0,1), (1,0) and (1,1) strictly above 0 and (0,0) strictly below. Move the line "
+            "off the corner, e.g. change b a little.", lambda: ((1.0, 1.0, -1.0),)),
     Mistake("or_through_origin", "or_weights", "With b = 0 the input (0,0) sits on the line (output 0.5): give "
             "the unit a small negative bias.", lambda: ((1.0, 1.0, 0.0),)),
     # 02 which inequality breaks
@@ -174,6 +188,11 @@ CATALOGUE = [
             "net, so use .all(axis=1).", _fn(rate_variant, how="axis0")),
     Mistake("r_ignore_y", "success_rate", "You tested y_hat > 0.5 without comparing with y: XOR's targets are 0 "
             "for (0,0) and (1,1), so compare (y_hat > 0.5) == (y > 0.5).", _fn(rate_variant, how="ignore_y")),
+    Mistake("r_geq", "success_rate", "You counted an output of exactly 0.5 as class 1 (>= 0.5). In notebook 03, as "
+            "in Run.correct, exactly 0.5 counts as class 0: test y_hat > 0.5.", _fn(rate_variant, how="geq")),
+    Mistake("r_confident", "success_rate", "You asked for confident outputs, each within some margin of its target. "
+            "A net with outputs 0.4 and 0.6 on the right sides is right and succeeds: only the side of 0.5 counts "
+            "(the loss < 0.01 column of the sweep is the stricter count).", _fn(rate_variant, how="confident")),
     # 03 predict the H = 2 success rate
     Mistake("p_percent", "h2_prediction", "Give the rate as a fraction between 0 and 1 (0.3), not as a "
             "percentage (30).", lambda: (30, 0.2)),
@@ -197,9 +216,14 @@ CATALOGUE = [
     Mistake("x_hidden_flipped", "xor_by_hand", "A hidden unit computes the opposite gate (NOR for OR, or AND for "
             "NAND): flip the signs of its weights and its bias.",
             _net([[20, 20], [20, 20]], [-10, -30], [[20], [20]], -30)),
-    Mistake("x_output_or", "xor_by_hand", "The hidden units are right, but the output ORs them (it is 1 for all "
-            "four inputs): AND needs b2 more negative, so that only W2[0] + W2[1] + b2 > 0.",
+    Mistake("x_output_or", "xor_by_hand", "The hidden units compute OR and NAND, but the output ORs them (it is 1 for "
+            "all four inputs): AND needs b2 more negative, so that only W2[0] + W2[1] + b2 > 0.",
             _net(*_OR_NAND, [[20], [20]], -10)),
+    Mistake("x_small_weights", "xor_by_hand", "The hidden units have the right truth tables (OR and NAND at the 0.5 "
+            "threshold), and your output would AND them if they were exactly 0 and 1, but with weights this small "
+            "they stay near 0.5, where the output cannot tell the inputs apart. Scale every weight and bias up "
+            "(about 10 times) so each hidden activation gets near 0 or 1.",
+            _net([[2, -2], [2, -2]], [-1, 3], [[2], [2]], -3)),
 ]
 
 BY_KEY = {m.key: m for m in CATALOGUE}
@@ -207,6 +231,6 @@ assert len(BY_KEY) == len(CATALOGUE), "mistake keys must be unique"
 
 
 def mistake(key: str, extra: str = "") -> Verdict:
-    """The Verdict that names catalogued mistake `key` (with `extra` words after its message)."""
+    """The Verdict that names catalogued mistake `key` (with `extra` words after its message), under its exercise."""
     m = BY_KEY[key]
     return Verdict(m.exercise, "not yet", m.message + extra, mistake=key)

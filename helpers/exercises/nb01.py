@@ -9,7 +9,8 @@ import functools
 import numpy as np
 
 from helpers import data, gradcheck, network, train
-from helpers.exercises.mistakes import BY_KEY, CATALOGUE
+from helpers.analysis import explain
+from helpers.exercises.mistakes import CATALOGUE, mistake
 from helpers.exercises.verdicts import Answer, Verdict, as_array, as_numbers, same, same_dict
 
 
@@ -73,7 +74,7 @@ def judge_backward(f) -> Verdict:
         errors = gradcheck.grad_check(TEST_NET, data.X, data.y, backward_pass=f)
         return Verdict("backward", "correct", "Your gradients equal the reference ones, and central differences "
                        f"agree: the largest relative error is {max(errors.values()):.0e} (below 1e-7 means right).")
-    found = recognise("backward", lambda v: got is not None and same_dict(got, v(TEST_NET, cache, data.y)))
+    found = recognise("backward", lambda v: got is not None and same_dict(got, v(_copies(TEST_NET), cache, data.y)))
     if found:
         return found
     for k, v in right.items():
@@ -105,14 +106,17 @@ def judge_gradient_step(f) -> Verdict:
     if run.problem or run.too_slow():
         return run.problem or run.too_slow()
     right = {name: value - STEP_LR * STEP_GRADS['d' + name] for name, value in STEP_NET.items()}  # W - lr dW
+    changed = [k for k in STEP_NET if not same(given[k], STEP_NET[k])]
     if result is None and same_dict(given, right):
-        return Verdict("gradient_step", "not yet", "You updated params in place but returned None: end with "
-                       "`return params`.")
+        return mistake("g_in_place_none")
     got = as_numbers(result) if isinstance(result, dict) else None
     if got is not None and same_dict(got, right):
+        if changed:  # the new values are right, but the caller's params changed too
+            return mistake("g_in_place" if result is given else "g_shallow_copy", f" (changed: {', '.join(changed)})")
         return Verdict("gradient_step", "correct", "Every parameter moved against its own gradient, scaled by lr: "
-                       "W <- W - lr dL/dW. train() repeats exactly this step.")
-    found = recognise("gradient_step", lambda v: got is not None and same_dict(got, v(STEP_NET, STEP_GRADS, STEP_LR)))
+                       "W <- W - lr dL/dW, in a new dict. train() repeats exactly this step.")
+    found = recognise("gradient_step", lambda v: got is not None and same_dict(got, v(_copies(STEP_NET),
+                                                                                      _copies(STEP_GRADS), STEP_LR)))
     if found or got is None:
         return found or Verdict("gradient_step", "not yet", as_array(result, (), "What your function returned")[1]
                                 if result is None else "Return a dict of new parameters {'W1': ..., 'b1': ..., ...}.")
@@ -120,7 +124,8 @@ def judge_gradient_step(f) -> Verdict:
     return Verdict("gradient_step", "not yet", f"{', '.join(wrong)} did not get W - lr * dW.")
 
 
-# 01: predict, then test, what lr = 5 does
+# 01: predict, then test, what lr = 5 does. The words are the explainer's (helpers/analysis/explain.py):
+# "diverges" is its "diverged", "stuck" any of its kinds that end with points wrong and the loss flat
 OUTCOMES = ("faster", "slower", "same", "stuck", "diverges")
 
 
@@ -134,49 +139,49 @@ def first_below(losses, level: float = 0.01):
     return int(hits[0]) if hits.size else None
 
 
+def outcome(run, ref) -> str:
+    """Which of OUTCOMES describes `run` beside the reference run `ref` (same start, lr 0.5)."""
+    what = explain.kind(run)
+    if what == "diverged":
+        return "diverges"
+    if what in ("plateau", "saturated", "stuck"):
+        return "stuck"
+    k, k0 = first_below(run.losses), first_below(ref.losses)
+    if k is None:
+        return "slower"
+    return "faster" if k < k0 / 1.5 else "slower" if k > 1.5 * k0 else "same"
+
+
 def judge_lr_five(prediction, run=None) -> Verdict:
+    words = ", ".join(OUTCOMES)
     if prediction is None or prediction is Ellipsis:
-        return Verdict("lr_five", "not attempted", f"Set lr5_prediction to one of {', '.join(OUTCOMES)}.")
+        return Verdict("lr_five", "not attempted", f"No prediction yet: set lr5_prediction to one of {words} and "
+                       "run its cell. This check shows what lr = 5 did only once a prediction is recorded.")
     if not isinstance(prediction, str) or prediction.strip().lower() not in OUTCOMES:
-        return Verdict("lr_five", "not yet", f"lr5_prediction must be one of {', '.join(OUTCOMES)}; got "
-                       f"{prediction!r}.")
+        return Verdict("lr_five", "not yet", f"lr5_prediction must be one of {words} (a string); got "
+                       f"{prediction!r}. The measurement is shown once it is one of them.")
     if not isinstance(run, train.Run) or run.lr != 5.0:
-        return Verdict("lr_five", "not yet", "Pass the Run the cell above trained with lr = 5 as the second argument.")
+        return Verdict("lr_five", "not yet", "Pass the Run this cell trained with lr = 5 as the second argument.")
     ref, guess = _reference_run(), prediction.strip().lower()
     k5, k0 = first_below(run.losses), first_below(ref.losses)
     ups = int(np.sum(np.diff(run.losses) > 0))
-    if not np.all(np.isfinite(run.losses)):
-        outcome = "diverges"
-    elif k5 is None or run.correct < 4:
-        outcome = "stuck"
-    else:
-        outcome = "faster" if k5 < k0 / 1.5 else "slower" if k5 > 1.5 * k0 else "same"
-    seen = (f"Measured: the MSE fell below 0.01 after {k5} steps with lr = 5 and after {k0} with lr = 0.5; "
-            f"it went up on {ups} of {run.steps} steps; {run.correct} of 4 points right." if k5 is not None else
-            f"Measured: with lr = 5 the MSE never fell below 0.01 ({run.correct} of 4 points right).")
-    if guess == outcome:
+    seen = (f"Measured: the MSE fell below 0.01 after {k5} steps with lr = 5 and after {k0} with lr = 0.5 "
+            f"(from {run.losses[0]:.4f} to {run.final_loss:.4f} at step {run.steps}); it went up on {ups} of "
+            f"{run.steps} steps; {run.correct} of 4 points right." if k5 is not None else
+            f"Measured: with lr = 5 the MSE never fell below 0.01 (from {run.losses[0]:.4f} to "
+            f"{run.final_loss:.4f}; {run.correct} of 4 points right).")
+    actual = outcome(run, ref)
+    if guess == actual:
         return Verdict("lr_five", "correct", f"You predicted {guess}. {seen} A bigger step helps while the "
-                       "loss surface stays smooth at that scale; much larger steps overshoot.")
+                       "loss surface stays smooth at that scale; much larger steps overshoot (lr 50 diverges).")
     if guess == "diverges":  # the catalogued misconception; other wrong guesses get the measurement
-        return Verdict("lr_five", "not yet", f"{BY_KEY['l_nan'].message} {seen}", mistake="l_nan")
-    return Verdict("lr_five", "not yet", f"You predicted {guess}. {seen}")
+        return mistake("l_not_diverged", f" {seen}")
+    return Verdict("lr_five", "not yet", f"You predicted {guess}; it was {actual}. {seen}")
 
 
 CHECKS = {"sigmoid_grad": judge_sigmoid_grad, "backward": judge_backward, "gradient_step": judge_gradient_step,
           "lr_five": judge_lr_five}
-HINTS = {
-    "sigmoid_grad": ["sigma'(z) can be written with sigma(z) itself.", "sigma'(z) = sigma(z) * (1 - sigma(z)).",
-                     "s = network.sigmoid(z); return s * (1 - s)"],
-    "backward": ["Go from the output back: first d_out = dL/dz2 (N, 1), then d_hid = dL/dz1 (N, H).",
-                 "d_out = (y_hat - y) * y_hat * (1 - y_hat); d_hid = (d_out @ W2.T) * a1 * (1 - a1).",
-                 "dW2 = a1.T @ d_out, dW1 = X.T @ d_hid, db2 and db1 = d_out and d_hid summed over axis 0 with "
-                 "keepdims=True. Each gradient has the shape of its parameter."],
-    "gradient_step": ["Each parameter moves a little against its own gradient.",
-                      "new[name] = params[name] - lr * grads['d' + name]",
-                      "return {name: value - lr * grads['d' + name] for name, value in params.items()}"],
-    "lr_five": ["The loss of lr = 0.5 sits on a long plateau first: what would ten times bigger steps do there?",
-                "Sigmoid outputs stay in (0, 1), so the loss cannot blow up to infinity.",
-                "Compare when each run's MSE first drops below 0.01 (the check does that)."],
-}
-
-
+NEEDS = {"sigmoid_grad": "the answer cell of Exercise 1 (def sigmoid_grad)",
+         "backward": "the answer cell of Exercise 2 (def backward)",
+         "gradient_step": "the answer cell of Exercise 3 (def gradient_step)",
+         "lr5_prediction": "the prediction cell of Exercise 4 (lr5_prediction = ...)"}

@@ -18,6 +18,8 @@ def _weights(name: str, answer):
     """(w1, w2, b) as floats, or a Verdict saying what is wrong with the answer."""
     if answer is None or answer is Ellipsis:
         return Verdict(name, "not attempted", "Set the answer to three numbers (w1, w2, b).")
+    if isinstance(answer, np.ndarray) and answer.shape == (3,):
+        answer = answer.tolist()
     if (not isinstance(answer, (tuple, list)) or len(answer) != 3
             or not all(isinstance(v, numbers.Real) and np.isfinite(v) for v in answer)):
         return Verdict(name, "not yet", f"Give three finite numbers (w1, w2, b); got {answer!r}.")
@@ -36,13 +38,15 @@ def _unit_weights(name: str, target: tuple, answer) -> Verdict:
         line = f"{w1:g} x1 {'-' if w2 < 0 else '+'} {abs(w2):g} x2 {'-' if b < 0 else '+'} {abs(b):g}"
         return Verdict(name, "correct", f"z = {line} is above 0 exactly where {gate} is 1: "
                        f"the line z = 0 separates the four corners the way {gate} needs.")
-    if np.any(z == 0):
-        return mistake("or_through_origin" if gate == "OR" and b == 0 else "on_the_line")
+    off = z != 0
+    if np.any(~off) and np.array_equal(np.array(table)[off], np.array(target)[off]):  # right but for the line
+        return mistake("or_through_origin" if gate == "OR" and b == 0 else "or_on_the_line" if gate == "OR"
+                       else "on_the_line")
     known = {(AND, OR): "and_is_or", (AND, NAND): "and_is_nand", (OR, AND): "or_is_and", (OR, NOR): "or_is_nor"}
     if (target, table) in known:
         return mistake(known[(target, table)])
     wrong = [f"{INPUTS[i]} gives z = {z[i]:.2f} but should be {'above' if target[i] else 'below'} 0"
-             for i in range(4) if table[i] != target[i]]
+             for i in range(4) if table[i] != target[i] or z[i] == 0]
     return Verdict(name, "not yet", "; ".join(wrong) + ".")
 
 
@@ -97,14 +101,6 @@ def judge_violated(f) -> Verdict:
 
 
 CHECKS = {"and_weights": judge_and_weights, "or_weights": judge_or_weights, "violated": judge_violated}
-HINTS = {
-    "and_weights": ["The unit says 1 when w1 x1 + w2 x2 + b > 0. Write that for each of the four inputs.",
-                    "AND needs b < 0, w2 + b < 0, w1 + b < 0 and w1 + w2 + b > 0.",
-                    "Try w1 = w2 = 1 and a b between -2 and -1."],
-    "or_weights": ["The unit says 1 when w1 x1 + w2 x2 + b > 0. Write that for each of the four inputs.",
-                   "OR needs b < 0, w2 + b > 0, w1 + b > 0 and w1 + w2 + b > 0.",
-                   "Try w1 = w2 = 1 and a b between -1 and 0."],
-    "violated": ["Compute the four left-hand sides: b, w2 + b, w1 + b, w1 + w2 + b.",
-                 "Inequality k is broken when its side is on the wrong side of 0, or exactly 0.",
-                 "broken = []; if not b < 0: broken.append(1); ... and the same for 2, 3, 4; return broken"],
-}
+NEEDS = {"and_weights": "the answer cell of Exercise 1 (and_weights = ...)",
+         "or_weights": "the answer cell of Exercise 1 (or_weights = ...)",
+         "violated": "the answer cell of Exercise 2 (def violated)"}

@@ -4,38 +4,84 @@ import numbers
 import numpy as np
 
 from helpers import data
+from helpers.exercises.kernel import set_after
 from helpers.exercises.mistakes import CATALOGUE, mistake
 from helpers.exercises.variants import rate_variant
 from helpers.exercises.verdicts import Answer, Verdict, as_array
 
-# 03: eight nets' outputs on XOR's four inputs, with a pattern of right/wrong points that tells
-# apart every catalogued mistake (see rate_variant)
-_RIGHT = ["1111", "1111", "1111", "1110", "0110", "1000", "0000", "1101"]
+# 03: two sets of nets' outputs on XOR's four inputs (y = 0, 1, 1, 0). A mistake is named only when its
+# variant gives what the student's function gave on both; between them every variant differs from the
+# right answer and from every other variant (tests/test_feedback_corpus.py checks that). Set A has
+# outputs of exactly 0.5 (class 0: right at a target 0, wrong at a target 1) and right-but-unsure nets.
 _Y = data.y.ravel()
-RATE_Y_HAT = np.array([[(0.8 if t else 0.2) if r == "1" else (0.3 if t else 0.7) for t, r in zip(_Y, row)]
-                       for row in _RIGHT])
+RATE_A = np.array([
+    [0.05, 0.95, 0.95, 0.05],  # right, confident
+    [0.02, 0.97, 0.99, 0.08],  # right, confident
+    [0.40, 0.60, 0.60, 0.40],  # right, not confident
+    [0.50, 0.90, 0.90, 0.10],  # right: exactly 0.5 at a target 0 is class 0
+    [0.10, 0.90, 0.90, 0.50],  # right, the same at (1,1)
+    [0.10, 0.50, 0.90, 0.10],  # wrong: exactly 0.5 at a target 1 is class 0 too
+    [0.10, 0.90, 0.90, 0.70],  # 3 of 4
+    [0.70, 0.30, 0.90, 0.10],  # 2 of 4
+    [0.90, 0.90, 0.90, 0.90],  # every output above 0.5: 2 of 4
+    [0.10, 0.90, 0.20, 0.10],  # 3 of 4
+])
+
+
+def _random_nets(seed: int = 5, S: int = 13) -> np.ndarray:
+    """S nets, each point right with probability 0.8 ((0,0) always), some outputs exactly 0.5."""
+    rng = np.random.default_rng(seed)
+    right = rng.uniform(size=(S, 4)) < 0.8
+    right[:, 0] = True
+    margin = rng.uniform(0.02, 0.49, (S, 4))
+    y_hat = np.where(np.where(right, _Y, 1 - _Y) > 0.5, 0.5 + margin, 0.5 - margin)
+    y_hat[:, 1:][rng.uniform(size=(S, 3)) < 0.1] = 0.5
+    return np.round(y_hat, 3)
+
+
+RATE_SETS = [RATE_A, _random_nets()]
+SURE, UNSURE = np.array([[0.01, 0.99, 0.99, 0.01]]), np.array([[0.49, 0.51, 0.51, 0.49]])  # both right
+
+
+def _rates(run, sets):
+    """The student's rate on each set as a float, or (None, the problem)."""
+    rates = []
+    for y_hat in sets:
+        arr, problem = as_array(run(y_hat.copy(), _Y.copy()), (), "What your function returned")
+        if run.problem or run.too_slow():
+            return None, run.problem or run.too_slow()
+        if problem:
+            return None, Verdict("success_rate", "not yet", problem)
+        rates.append(float(arr))
+    return rates, None
 
 
 def judge_success_rate(f) -> Verdict:
     run = Answer("success_rate", f)
-    result = run(RATE_Y_HAT.copy(), _Y.copy())
-    if run.problem or run.too_slow():
-        return run.problem or run.too_slow()
-    arr, problem = as_array(result, (), "What your function returned")
-    right = rate_variant(RATE_Y_HAT, _Y)
-    if arr is not None and abs(float(arr) - right) < 1e-12:
-        return Verdict("success_rate", "correct", f"{right:.3f} of these nets succeed: a net counts only when all "
-                       "four points are on the right side of 0.5.")
+    got, problem = _rates(run, RATE_SETS)
+    if problem:
+        return problem
+    right = [float(rate_variant(s, _Y)) for s in RATE_SETS]
+    if all(abs(g - r) < 1e-12 for g, r in zip(got, right)):
+        return Verdict("success_rate", "correct", f"{right[0]:.3f} and {right[1]:.3f} of these nets succeed: a net "
+                       "counts only when all four points are on the right side of 0.5 (exactly 0.5 is class 0).")
     for m in CATALOGUE:
-        if m.exercise == "success_rate" and arr is not None and abs(arr - m.example()[0](RATE_Y_HAT, _Y)) < 1e-12:
+        if m.exercise == "success_rate" and all(abs(g - m.example()[0](s, _Y)) < 1e-12 for g, s in zip(got, RATE_SETS)):
             return mistake(m.key)
-    return Verdict("success_rate", "not yet", problem or f"You returned {float(arr):.3f} for {len(_RIGHT)} nets of "
-                   f"which {int(right * len(_RIGHT))} get all four points right.")
+    sure, _ = _rates(run, [SURE, UNSURE])
+    if sure == [1.0, 0.0]:  # right about a confident net, fails a right but unsure one
+        return mistake("r_confident")
+    i = next(i for i in range(len(got)) if abs(got[i] - right[i]) >= 1e-12)
+    S = len(RATE_SETS[i])
+    return Verdict("success_rate", "not yet", f"For {S} nets of which {round(right[i] * S)} get all four points right "
+                   f"you returned {got[i]:.4f}; the rate is {right[i]:.4f}. Print your intermediate arrays on a few "
+                   "rows of y_hat to see where they differ.")
 
 
 def judge_h2_prediction(prediction, measured=None) -> Verdict:
     if prediction is None or prediction is Ellipsis:
-        return Verdict("h2_prediction", "not attempted", "Set h2_prediction to a number between 0 and 1.")
+        return Verdict("h2_prediction", "not attempted", "No prediction yet: set h2_prediction (near the top of the "
+                       "notebook) to a number between 0 and 1. The measured rate is shown once a prediction is set.")
     ok = [isinstance(v, numbers.Real) and not isinstance(v, bool) and np.isfinite(v) for v in (prediction, measured)]
     if not ok[1] or not 0 <= measured <= 1:
         return Verdict("h2_prediction", "not yet", "The second argument must be the success rate (0..1) that the "
@@ -44,7 +90,11 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
         return mistake("p_percent")
     if not ok[0] or not 0 <= prediction <= 1:
         return Verdict("h2_prediction", "not yet", f"Give a fraction between 0 and 1; got {prediction!r}.")
-    said = f"You predicted {prediction:.2f}; the sweep measured {measured:.2f}."
+    late = set_after("h2_prediction", "run_sweep(")
+    said = (f"You predicted {prediction:.2f}; the sweep measured {measured:.2f}." if late is None else
+            f"Your h2_prediction was set in In [{late[0]}], after the sweep ran in In [{late[1]}] and showed its "
+            f"result, so it is not a prediction: next time write it first. It says {prediction:.2f}; the sweep "
+            f"measured {measured:.2f}.")
     if abs(prediction - measured) <= 0.15:
         return Verdict("h2_prediction", "correct", f"{said} Close: two units can represent XOR, and without biases "
                        "only some random starts lead gradient descent there.")
@@ -53,16 +103,11 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
     if prediction <= 0.05 and measured >= 0.1:
         return mistake("p_never", f" {said}")
     how = "Too optimistic" if prediction > measured else "Too pessimistic"
-    return Verdict("h2_prediction", "not yet", f"{said} {how}: look at where the failed runs end "
-                   "(stuck on a plateau, 3 of 4 right).")
+    return Verdict("h2_prediction", "not yet", f"{said} {how}: look at where the failed runs end (the section "
+                   "'Where failed runs get stuck').")
 
 
 CHECKS = {"success_rate": judge_success_rate, "h2_prediction": judge_h2_prediction}
-HINTS = {
-    "success_rate": ["Each row of y_hat is one network; a network succeeds if all four points are right.",
-                     "right = (y_hat > 0.5) == (y > 0.5) has one row per network.",
-                     "return right.all(axis=1).mean()"],
-    "h2_prediction": ["Two hidden units can represent XOR (notebook 04 builds one by hand). Can gradient descent "
-                      "always find it?", "Without biases, each hidden line passes through the origin.",
-                      "Think of a fraction of random starts, between 0 and 1."],
-}
+NEEDS = {"success_rate": "the answer cell of Exercise 1 (def success_rate)",
+         "h2_prediction": "the prediction cell under 'Predict first' near the top (h2_prediction = ...)",
+         "tables": "the sweep cell under '## The sweep' (it defines runs and tables)"}

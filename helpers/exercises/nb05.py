@@ -6,18 +6,14 @@ fails_most: a prediction (which hidden activation fails most with two units) set
 measurement; the measurement is shown only once a prediction is recorded.
 Every judge returns a Verdict and never raises. A known mistake is named only when the student's
 answer equals that mistake's variant on the test inputs (the variants are below, beside the right
-answers). `solution(name)` prints the solution from solutions/ (instructors may delete that folder).
+answers). `solution(name)` (helpers/exercises/__init__.py) prints the full answer.
 """
-import ast
 import numbers
-from pathlib import Path
 
 import numpy as np
 
 from helpers.exercises.verdicts import Answer, Verdict, as_array, same
 from helpers.network import sigmoid
-
-SOLUTIONS = Path(__file__).resolve().parents[2] / "solutions"
 
 # ce_delta: six examples, targets 0 and 1, outputs on both sides of 0.5, none at 0.5 (so no variant
 # coincides with the right answer)
@@ -165,26 +161,6 @@ def _two_units(activations):
         return None
 
 
-def solution(name: str) -> None:
-    """Print the solution of exercise `name` from solutions/ (a def or an assignment of that name)."""
-    if not SOLUTIONS.is_dir():
-        print("The solutions/ folder is not here (your instructor may have removed it). Try hint(name, 3).")
-        return
-    for path in sorted(SOLUTIONS.glob("0*_solutions.py")):
-        source = path.read_text(encoding="utf-8")
-        for node in ast.parse(source).body:
-            names = [node.name] if isinstance(node, ast.FunctionDef) else \
-                [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
-            if name in names or (name == "fails_most" and "fails_most_prediction" in names):
-                lines = source.splitlines()
-                first = node.lineno - 1
-                while first > 0 and lines[first - 1].startswith("#"):  # the comment that gives the reasoning
-                    first -= 1
-                print(f"Solution of {name} ({path.name}):\n\n" + "\n".join(lines[first:node.end_lineno]))
-                return
-    print(f"No solution called {name!r} in solutions/.")
-
-
 CHECKS = {"ce_delta": judge_ce_delta, "tanh_grad": judge_tanh_grad, "fails_most": judge_fails_most}
 HINTS = {
     "ce_delta": ["Chain rule: dL/dz2 = dL/dy_hat * dy_hat/dz2. Work out each factor for one example.",
@@ -195,7 +171,7 @@ HINTS = {
     "tanh_grad": ["Write tanh with exponentials, (e^z - e^-z) / (e^z + e^-z), and use the quotient rule; or use "
                   "tanh(z) = 2 sigmoid(2z) - 1 and the sigmoid's derivative.",
                   "d tanh(z)/dz = 1 - tanh(z)^2 (which is also 1 / cosh(z)^2).",
-                  "t = np.tanh(z), then return an expression in t: elementwise, no loop."],
+                  "Compute tanh(z) once, elementwise, then return an expression in it: no loop, no exp needed."],
     "fails_most": ["Ask what can stop a hidden unit from learning at all, not just slow it down.",
                    "A relu unit whose input is <= 0 at all four points outputs 0 and gets zero gradient; a sigmoid "
                    "or tanh unit always has some slope.",

@@ -236,19 +236,7 @@ def judge_fan_out(prediction, a=None, f=None) -> Verdict:
 
 CHECKS = {"mul_backward": judge_mul_backward, "sigmoid_backward": judge_sigmoid_backward,
           "add_backward": judge_add_backward, "fan_out": judge_fan_out}
-HINTS = {
-    "mul_backward": ["If out = a * b, how much does out move when a moves a little? And when b does?",
-                     "d(a b)/da = b and d(a b)/db = a; the chain rule multiplies each by out.grad.",
-                     "Two lines, each of the form  input.grad += (the other input's .data) * out.grad"],
-    "sigmoid_backward": ["The slope of the sigmoid can be written with the sigmoid's own value, and the forward "
-                         "pass has already computed that value.",
-                         "sigma'(x) = sigma(x) (1 - sigma(x)), and sigma(x) is out.data; times out.grad.",
-                         "One line:  x.grad += (slope from out.data) * out.grad"],
-    "add_backward": ["Run the buggy version on x + x by hand: what is x.grad after the first line, and after "
-                     "the second?", "A Value used twice must receive both shares: each line must add to .grad, "
-                     "not replace it.", "Two lines of the form  input.grad += (local derivative of +) * out.grad"],
-    "fan_out": ["List the paths from f back to a: a is an input of a * b and of a + c.",
-                "Along one path, multiply the local derivatives: d f/d(a b) * d(a b)/da, and "
-                "d f/d(a + c) * d(a + c)/da. Then add the paths.",
-                "df/da = (a + c) * b + (a * b) * 1: put in the numbers."],
-}
+NEEDS = {"mul_backward": "the answer cell of Exercise 1 (def mul_backward)",
+         "sigmoid_backward": "the answer cell of Exercise 2 (def sigmoid_backward)",
+         "add_backward": "the answer cell of Exercise 3 (def add_backward)",
+         "fan_out_prediction": "the prediction cell of Exercise 4 (fan_out_prediction = ...)"}

@@ -33,14 +33,21 @@ def backward_variant(params, cache, y, out_prime="a", hid_prime="a", sign=1.0, s
     return grads
 
 
-def step_variant(params, grads, lr, factor="lr", sign=-1.0, W1_grad="dW1", biases=True):
-    """One gradient-descent step W <- W - lr dL/dW, with switches for known mistakes."""
+def step_variant(params, grads, lr, factor="lr", sign=-1.0, W1_grad="dW1", biases=True, place="new"):
+    """One gradient-descent step W <- W - lr dL/dW, with switches for known mistakes.
+
+    place: "new" returns a new dict of new arrays; "same" changes params' arrays in place and returns params;
+    "none" does that and returns None; "shallow" returns a copy of the dict whose arrays were changed in place.
+    """
     size = {"lr": lr, "lr2": lr * lr, "one": 1.0, "twice": 2 * lr}[factor]
-    new = {}
+    new = {} if place == "new" else params if place in ("same", "none") else dict(params)
     for name, value in params.items():
         g = grads[W1_grad] if name == "W1" else grads["d" + name]
-        new[name] = value if (name.startswith("b") and not biases) else value + sign * size * g
-    return new
+        if place == "new":
+            new[name] = value if (name.startswith("b") and not biases) else value + sign * size * g
+        elif biases or not name.startswith("b"):
+            new[name] += sign * size * g
+    return None if place == "none" else new
 
 
 INEQUALITIES = {1: "b < 0", 2: "w2 + b > 0", 3: "w1 + b > 0", 4: "w1 + w2 + b < 0"}
@@ -57,10 +64,16 @@ def violated_variant(w1, w2, b, strict=True, flipped=False, first=1, mask=False)
 
 
 def rate_variant(y_hat, y, how="all"):
-    """Fraction of networks (rows of y_hat (S, 4)) with every point on the right side of 0.5."""
-    right = (np.asarray(y_hat) > 0.5) == (np.asarray(y) > 0.5)
+    """Fraction of networks (rows of y_hat (S, 4)) with every point on the right side of 0.5 (0.5 is class 0)."""
+    y_hat, y = np.asarray(y_hat), np.asarray(y)
+    right = (y_hat > 0.5) == (y > 0.5)
     if how == "ignore_y":
-        right = np.asarray(y_hat) > 0.5
+        right = y_hat > 0.5
+    if how == "geq":
+        right = (y_hat >= 0.5) == (y > 0.5)
+    if how == "confident":
+        right = np.abs(y_hat - y) < 0.1
     return {"all": lambda r: r.all(axis=1).mean(), "mean": lambda r: r.mean(), "any": lambda r: r.any(axis=1).mean(),
             "count": lambda r: int(r.all(axis=1).sum()), "axis0": lambda r: r.all(axis=0).mean(),
-            "ignore_y": lambda r: r.all(axis=1).mean()}[how](right)
+            "ignore_y": lambda r: r.all(axis=1).mean(), "geq": lambda r: r.all(axis=1).mean(),
+            "confident": lambda r: r.all(axis=1).mean()}[how](right)

@@ -1,13 +1,20 @@
 """The machinery of the exercise checks: verdicts, running a student's function safely, comparing.
 
-helpers/exercises.py builds the checks on top of this; see there for how students use them.
+helpers/exercises/__init__.py builds the checks on top of this; see there for how students use them.
+A student's function gets TIME_BUDGET seconds for the whole check. Where the platform allows it
+(POSIX, called from the main thread, as a notebook kernel runs cells) a SIGALRM timer stops the
+function when the budget runs out; elsewhere the check cannot interrupt it, measures after the
+call returns, and says so.
 """
 import html
+import signal
 import time
 import warnings
 from dataclasses import dataclass
 
 import numpy as np
+
+from helpers.exercises.kernel import stale
 
 TIME_BUDGET = 2.0  # seconds a student's function may take for the whole check
 _LOOK = {"correct": ("Correct", "#1a7f37", "#e6f4ea"), "not yet": ("Not yet", "#9a6700", "#fff8c5"),
@@ -34,25 +41,66 @@ class Verdict:
                 f'<b style="color:{ink}">{label}</b> <code>{self.exercise}</code>: {html.escape(self.text)}</div>')
 
 
+class OutOfTime(BaseException):
+    """Raised inside a student's function when the budget runs out (a BaseException, so that a student's
+    `except Exception:` does not swallow it)."""
+
+
+def _alarm(signum, frame):
+    raise OutOfTime
+
+
+class _Timer:
+    """Interrupt the code it guards after `seconds` (SIGALRM, then again every 0.1 s in case the code
+    swallowed the first one); `armed` is False where the platform or thread has no such timer."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.armed, self.old = max(seconds, 1e-3), False, None
+
+    def __enter__(self):
+        try:
+            self.old = signal.signal(signal.SIGALRM, _alarm)  # ValueError outside the main thread
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.1)
+            self.armed = True
+        except (AttributeError, ValueError, OSError):  # no SIGALRM / setitimer (Windows), or not the main thread
+            self.armed = False
+        return self
+
+    def __exit__(self, *exc):
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+        return False
+
+
 class Answer:
     """Runs a student's function safely: results, or the Verdict that explains why there are none."""
 
     def __init__(self, exercise: str, f):
-        self.exercise, self.f, self.elapsed, self.problem = exercise, f, 0.0, None
+        self.exercise, self.f, self.elapsed, self.problem, self.enforced = exercise, f, 0.0, None, True
         if f is None or f is Ellipsis:
             self.problem = Verdict(exercise, "not attempted", "The answer cell still holds its placeholder.")
         elif not callable(f):
             self.problem = Verdict(exercise, "not yet", f"Expected a function, got {type(f).__name__}.")
+        elif stale(f, exercise):
+            self.problem = Verdict(exercise, "not yet", stale(f, exercise))
 
     def __call__(self, *args):
         """f(*args), or None with self.problem set. Warnings are silenced: NaN is reported instead."""
-        if self.problem is not None:
+        if self.problem is not None or self.too_slow():
+            self.problem = self.problem or self.too_slow()
             return None
         start = time.perf_counter()
         try:
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
-                return self.f(*args)
+            with _Timer(TIME_BUDGET - self.elapsed) as timer:
+                self.enforced = self.enforced and timer.armed
+                with warnings.catch_warnings(), np.errstate(all="ignore"):
+                    warnings.simplefilter("ignore")
+                    return self.f(*args)
+        except OutOfTime:
+            self.problem = Verdict(self.exercise, "not yet", f"Your function was stopped after {TIME_BUDGET:.2f} s "
+                                   "(the budget for this check) before it returned: is there a loop that never "
+                                   "ends (a `while` whose condition never changes), or a call to train inside it?")
         except NotImplementedError:
             self.problem = Verdict(self.exercise, "not attempted", "Your function still raises NotImplementedError: "
                                    "replace that line with your code.")
@@ -63,10 +111,12 @@ class Answer:
         return None
 
     def too_slow(self):
-        """A Verdict if the calls so far took longer than TIME_BUDGET (measured after, no signals)."""
+        """A Verdict if the calls so far took longer than TIME_BUDGET."""
         if self.elapsed > TIME_BUDGET:
+            where = "" if self.enforced else (" This Python cannot interrupt a function here (no SIGALRM timer, or "
+                                              "not the main thread), so the time was measured after it returned.")
             return Verdict(self.exercise, "not yet", f"Your function took {self.elapsed:.2f} s (the budget is "
-                           f"{TIME_BUDGET:.2f} s): is there a long loop, or a call to train, inside it?")
+                           f"{TIME_BUDGET:.2f} s): is there a long loop, or a call to train, inside it?{where}")
         return None
 
 
@@ -95,6 +145,8 @@ def same(a, b) -> bool:
 
 
 def same_dict(student: dict, variant: dict) -> bool:
+    if not isinstance(variant, dict) or not isinstance(student, dict):
+        return False
     return all(k in student and same(student[k], v) for k, v in variant.items())
 
 
@@ -124,7 +176,7 @@ class Exercise:
         show(self.last)
 
     def hint(self, level: int = 1) -> None:
-        """Print hint number `level` (1 = a nudge ... last = nearly the answer)."""
+        """Print hint number `level`: 1 the idea, 2 the equation or step, 3 the shape of the code (never the code)."""
         print(self.hint_text(level))
 
     def hint_text(self, level: int = 1) -> str:

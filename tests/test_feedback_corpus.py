@@ -1,0 +1,468 @@
+"""A corpus of student answers, each with the verdict and the words it must get: right answers in several
+forms (another formula, an equivalent network, a list where the task allows one) and wrong ones in every
+way we could think of. Every catalogued message (mistakes.CATALOGUE, nb06.MISTAKES) is produced by at
+least one answer here, written as a student would write it, not by the catalogue's own example."""
+import copy
+import functools
+import re
+
+import numpy as np
+import pytest
+
+from helpers import network, train
+from helpers.autograd import Value
+from helpers.exercises import GATE_NET, check, mistakes, nb06
+from helpers.exercises.answers import SOLUTIONS
+
+
+def student(source: str, **replace):
+    """The function a student writes: a solution's source with some of its text changed (old -> new)."""
+    for old, new in replace.values():
+        assert old in source, old
+        source = source.replace(old, new)
+    scope = {"np": np, "network": network, "Value": Value}
+    exec(compile(source, "<student>", "exec"), scope)
+    return scope[re.search(r"def (\w+)", source).group(1)]
+
+
+def right(name):
+    return student(SOLUTIONS[name])
+
+
+def variant(name, **replace):
+    return student(SOLUTIONS[name], **replace)
+
+
+# ---- 01 sigmoid_grad -------------------------------------------------------------------------------------
+
+def sg_exp(z):
+    return np.exp(-z) / (1 + np.exp(-z)) ** 2
+
+
+def sg_difference(z):
+    return network.sigmoid(z) - network.sigmoid(z) ** 2
+
+
+def sg_tanh(z):
+    return 0.25 * (1 - np.tanh(z / 2) ** 2)
+
+
+def sg_forever(z):
+    while True:
+        z = z + 0
+
+
+SG = "sigmoid_grad"
+CORPUS = [  # (exercise, answer, status, mistake key or None, words the message must contain)
+    (SG, (right(SG),), "correct", None, "at most 0.25"),
+    (SG, (sg_exp,), "correct", None, "at most 0.25"),
+    (SG, (sg_difference,), "correct", None, "at most 0.25"),
+    (SG, (sg_tanh,), "correct", None, "at most 0.25"),
+    (SG, (variant(SG, a=("s * (1 - s)", "z * (1 - z)")),), "not yet", "sg_from_z", "wants sigma(z), not z"),
+    (SG, (variant(SG, a=("s * (1 - s)", "s")),), "not yet", "sg_no_one_minus", "also needs the factor"),
+    (SG, (variant(SG, a=("s * (1 - s)", "s ** 2")),), "not yet", "sg_squared", "sigma(z)**2"),
+    (SG, (variant(SG, a=("s * (1 - s)", "s * (s - 1)")),), "not yet", "sg_sign", "wrong sign"),
+    (SG, (variant(SG, a=("s * (1 - s)", "s * (1 + s)")),), "not yet", "sg_plus", "(1 + sigma(z))"),
+    (SG, (lambda z: np.cos(z),), "not yet", None, "At z ="),
+    (SG, (variant(SG, a=("return s * (1 - s)", "s * (1 - s)")),), "not yet", None, "did you forget `return`"),
+    (SG, (lambda z: (network.sigmoid(z) * (1 - network.sigmoid(z))).tolist(),), "not yet", None, "Python list"),
+    (SG, (sg_forever,), "not yet", None, "stopped after"),
+]
+
+# ---- 01 backward -----------------------------------------------------------------------------------------
+BW = "backward"
+
+
+def bw_dot(params, cache, y):
+    X, a1, y_hat = cache["X"], cache["a1"], cache["y_hat"]
+    delta2 = np.multiply(y_hat - y, y_hat * (1 - y_hat))
+    delta1 = np.dot(delta2, params["W2"].T) * a1 * (1 - a1)
+    grads = {"dW1": np.dot(X.T, delta1), "dW2": np.dot(a1.T, delta2)}
+    if "b1" in params:
+        grads["db1"] = np.sum(delta1, axis=0).reshape(1, -1)
+        grads["db2"] = np.sum(delta2).reshape(1, 1)
+    return grads
+
+
+def bw_forward_again(params, cache, y):
+    y_hat, again = network.forward(params, cache["X"])  # recomputes what the cache holds
+    d_out = (y_hat - y) * network.sigmoid(again["z2"]) * (1 - network.sigmoid(again["z2"]))
+    d_hid = d_out @ params["W2"].T * again["a1"] * (1 - again["a1"])
+    grads = {"dW2": again["a1"].T @ d_out, "dW1": cache["X"].T @ d_hid}
+    if "b2" in params:
+        grads.update(db2=d_out.sum(0, keepdims=True), db1=d_hid.sum(0, keepdims=True))
+    return grads
+
+
+D_OUT, D_HID = "d_out = (y_hat - y) * y_hat * (1 - y_hat)", 'd_hid = (d_out @ params["W2"].T) * a1 * (1 - a1)'
+CORPUS += [
+    (BW, (right(BW),), "correct", None, "central differences agree"),
+    (BW, (bw_dot,), "correct", None, "central differences agree"),
+    (BW, (bw_forward_again,), "correct", None, "central differences agree"),
+    (BW, (variant(BW, a=(D_OUT, "d_out = y_hat - y")),), "not yet", "b_no_out_prime", "forgot sigma'(z2)"),
+    (BW, (variant(BW, a=(D_HID, 'd_hid = d_out @ params["W2"].T')),), "not yet", "b_no_hid_prime",
+     "forgot sigma'(z1)"),
+    (BW, (variant(BW, a=(D_HID, 'd_hid = (d_out @ params["W2"].T) * cache["z1"] * (1 - cache["z1"])')),),
+     "not yet", "b_hid_prime_from_z", "computed from z1"),
+    (BW, (variant(BW, a=(D_OUT, 'd_out = (y_hat - y) * cache["z2"] * (1 - cache["z2"])')),), "not yet",
+     "b_out_prime_from_z", "computed from z2"),
+    (BW, (variant(BW, a=(D_HID, 'd_hid = (d_out @ params["W2"].T) * network.sigmoid(a1) * '
+                                '(1 - network.sigmoid(a1))')),), "not yet", "b_hid_prime_sigma_again",
+     "sigma to a1 again"),
+    (BW, (variant(BW, a=(D_OUT, "d_out = (y - y_hat) * y_hat * (1 - y_hat)")),), "not yet", "b_sign", "wrong sign"),
+    (BW, (variant(BW, a=(D_OUT, "d_out = (y_hat - y) * y_hat * (1 - y_hat) / len(y)")),), "not yet", "b_mean",
+     "1/N of the right one"),
+    (BW, (variant(BW, a=(D_OUT, "d_out = 2 * (y_hat - y) * y_hat * (1 - y_hat) / len(y)")),), "not yet", "b_mse",
+     "printed MSE"),
+    (BW, (variant(BW, a=(D_OUT, "d_out = 2 * (y_hat - y) * y_hat * (1 - y_hat)")),), "not yet", "b_no_half",
+     "twice the right one"),
+    (BW, (variant(BW, a=(D_HID, "d_hid = d_out * a1 * (1 - a1)")),), "not yet", "b_no_W2", "skipped W2"),
+    (BW, (variant(BW, a=('"dW2": a1.T @ d_out', '"dW2": d_out.T @ a1')),), "not yet", "b_dW2_transposed",
+     "dW2 came out transposed"),
+    (BW, (variant(BW, a=('"dW1": X.T @ d_hid', '"dW1": d_hid.T @ X')),), "not yet", "b_dW1_transposed",
+     "dW1 came out transposed"),
+    (BW, (variant(BW, a=('"dW1": X.T @ d_hid', '"dW1": a1.T @ d_hid')),), "not yet", "b_dW1_uses_a1",
+     "dW1 used a1 where X belongs"),
+    (BW, (variant(BW, a=("d_hid.sum(axis=0, keepdims=True)", "d_hid"), b=("d_out.sum(axis=0, keepdims=True)",
+                                                                          "d_out")),),
+     "not yet", "b_bias_not_summed", "not summed over examples"),
+    (BW, (variant(BW, a=("d_hid.sum(axis=0, keepdims=True)", "d_hid.mean(axis=0, keepdims=True)"),
+                  b=("d_out.sum(axis=0, keepdims=True)", "d_out.mean(axis=0, keepdims=True)")),),
+     "not yet", "b_bias_mean", "averaged (mean)"),
+    (BW, (variant(BW, a=("d_hid.sum(axis=0, keepdims=True)", "d_hid.sum(axis=0)"),
+                  b=("d_out.sum(axis=0, keepdims=True)", "d_out.sum(axis=0)")),),
+     "not yet", "b_bias_flat", "lost a dimension"),
+    (BW, (variant(BW, a=('    if "b1" in params:\n', '    if False:\n')),), "not yet", None, "no db1, db2"),
+    (BW, (variant(BW, a=("return grads", "return [grads]")),), "not yet", None, "returned a list"),
+]
+
+
+# ---- 01 gradient_step --------------------------------------------------------------------------------------
+GS = "gradient_step"
+
+
+def gs_loop(params, grads, lr):
+    new_params = {}
+    for name in params:
+        new_params[name] = params[name] - lr * grads["d" + name]
+    return new_params
+
+
+def gs_deepcopy(params, grads, lr):
+    new = copy.deepcopy(params)
+    for k in new:
+        new[k] -= lr * grads["d" + k]  # in place, but on a deep copy: params stays as it was
+    return new
+
+
+def gs_in_place(params, grads, lr):
+    for k in params:
+        params[k] -= lr * grads["d" + k]
+    return params
+
+
+def gs_in_place_none(params, grads, lr):
+    for k in params:
+        params[k] -= lr * grads["d" + k]
+
+
+def gs_shallow(params, grads, lr):
+    new = dict(params)
+    for k in new:
+        new[k] -= lr * grads["d" + k]
+    return new
+
+
+def gs_weights_only(params, grads, lr):
+    return {k: (v - lr * grads["d" + k] if k.startswith("W") else v) for k, v in params.items()}
+
+
+STEP = 'value - lr * grads["d" + name]'
+CORPUS += [
+    (GS, (right(GS),), "correct", None, "in a new dict"),
+    (GS, (gs_loop,), "correct", None, "in a new dict"),
+    (GS, (gs_deepcopy,), "correct", None, "in a new dict"),
+    (GS, (variant(GS, a=(STEP, 'value + lr * grads["d" + name]')),), "not yet", "g_sign", "stepped uphill"),
+    (GS, (variant(GS, a=(STEP, 'value - lr * lr * grads["d" + name]')),), "not yet", "g_lr_twice", "applied twice"),
+    (GS, (variant(GS, a=(STEP, 'value - grads["d" + name]')),), "not yet", "g_no_lr", "ignores the learning rate"),
+    (GS, (variant(GS, a=(STEP, 'value - 2 * lr * grads["d" + name]')),), "not yet", "g_double_step", "twice as long"),
+    (GS, (variant(GS, a=(STEP, 'value - lr * grads["dW2" if name == "W1" else "d" + name]')),), "not yet",
+     "g_W1_with_dW2", "W1 was updated with W2's gradient"),
+    (GS, (gs_weights_only,), "not yet", "g_forgot_biases", "biases did not move"),
+    (GS, (gs_in_place,), "not yet", "g_in_place", "NEW dict"),
+    (GS, (gs_in_place_none,), "not yet", "g_in_place_none", "returned None"),
+    (GS, (gs_shallow,), "not yet", "g_shallow_copy", "copies the dict, not the arrays"),
+    (GS, (lambda params, grads, lr: list(params.values()),), "not yet", None, "Return a dict"),
+]
+
+
+# ---- 01 lr_five (a prediction) -------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def lr5():
+    return train.train(**{**train.REFERENCE, "lr": 5.0})
+
+
+LR = "lr_five"
+CORPUS += [
+    (LR, lambda: ("faster", lr5()), "correct", None, "Measured: the MSE fell below 0.01"),
+    (LR, lambda: (" Faster ", lr5()), "correct", None, "You predicted faster"),
+    (LR, lambda: ("diverges", lr5()), "not yet", "l_not_diverged", "lr 50 run"),
+    (LR, lambda: ("slower", lr5()), "not yet", None, "You predicted slower; it was faster"),
+    (LR, lambda: ("stuck", lr5()), "not yet", None, "it was faster"),
+    (LR, lambda: ("explodes", lr5()), "not yet", None, "must be one of"),
+    (LR, lambda: (..., lr5()), "not attempted", None, "No prediction yet"),
+]
+
+# ---- 02 and_weights, or_weights, violated ---------------------------------------------------------------------
+CORPUS += [
+    ("and_weights", ((1.0, 1.0, -1.5),), "correct", None, "exactly where AND is 1"),
+    ("and_weights", ([2, 2, -3],), "correct", None, "exactly where AND is 1"),
+    ("and_weights", (np.array([5.0, 4.0, -6.0]),), "correct", None, "exactly where AND is 1"),
+    ("and_weights", ((1, 1, -0.5),), "not yet", "and_is_or", "These weights compute OR"),
+    ("and_weights", ((-1, -1, 1.5),), "not yet", "and_is_nand", "NAND, the opposite of AND"),
+    ("and_weights", ((1, 1, -1),), "not yet", "on_the_line", "AND needs (1,1) strictly above 0"),
+    ("and_weights", ((1, 1, -2),), "not yet", "on_the_line", "exactly on the line"),
+    ("and_weights", ((1.0, 1.0, 1.0),), "not yet", None, "(0,0) gives z = 1.00 but should be below 0"),
+    ("and_weights", ((1, 2),), "not yet", None, "Give three finite numbers"),
+    ("or_weights", ((1.0, 1.0, -0.5),), "correct", None, "exactly where OR is 1"),
+    ("or_weights", ([3, 2, -1],), "correct", None, "exactly where OR is 1"),
+    ("or_weights", ((1, 1, -1.5),), "not yet", "or_is_and", "These weights compute AND"),
+    ("or_weights", ((-1, -1, 0.5),), "not yet", "or_is_nor", "NOR, the opposite of OR"),
+    ("or_weights", ((1, 1, 0),), "not yet", "or_through_origin", "With b = 0"),
+    ("or_weights", ((1, 1, -1),), "not yet", "or_on_the_line", "OR needs (0,1), (1,0) and (1,1)"),
+    ("or_weights", ("abc",), "not yet", None, "Give three finite numbers"),
+]
+
+
+def v_conditions(w1, w2, b):
+    conditions = [b < 0, w2 + b > 0, w1 + b > 0, w1 + w2 + b < 0]
+    return [i + 1 for i, ok in enumerate(conditions) if not ok]
+
+
+def v_array(w1, w2, b):
+    sides = np.array([b, w2 + b, w1 + b, w1 + w2 + b]) * np.array([-1, 1, 1, -1])
+    return np.flatnonzero(sides <= 0) + 1
+
+
+V = "violated"
+CORPUS += [
+    (V, (right(V),), "correct", None, "No line computes XOR"),
+    (V, (v_conditions,), "correct", None, "No line computes XOR"),
+    (V, (v_array,), "correct", None, "No line computes XOR"),
+    (V, (variant(V, a=("if not ok", "if ok")),), "not yet", "v_flipped", "inequalities that HOLD"),
+    (V, (variant(V, a=("b < 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b < 0",
+                       "b <= 0, 2: w2 + b >= 0, 3: w1 + b >= 0, 4: w1 + w2 + b <= 0")),), "not yet",
+     "v_not_strict", "Equality counts as broken"),
+    (V, (variant(V, a=("return [k for k", "return [k - 1 for k")),), "not yet", "v_zero_based", "off by one"),
+    (V, (variant(V, a=("return [k for k, ok in holds.items() if not ok]",
+                       "return [not ok for ok in holds.values()]")),),
+     "not yet", "v_mask", "True/False for each inequality"),
+    (V, (lambda w1, w2, b: "4",), "not yet", None, "you returned '4'"),
+]
+
+# ---- 03 success_rate, h2_prediction -------------------------------------------------------------------------
+SR = "success_rate"
+
+
+def sr_round(y_hat, y):
+    return np.mean(np.all(np.round(y_hat) == y, axis=1))  # np.round(0.5) is 0: exactly 0.5 is class 0
+
+
+def sr_loop(y_hat, y):
+    wins = 0
+    for row in y_hat:
+        if all((p > 0.5) == (t > 0.5) for p, t in zip(row, y)):
+            wins += 1
+    return wins / len(y_hat)
+
+
+def sr_where(y_hat, y):
+    return (np.where(y_hat > 0.5, 1, 0) == y).all(axis=1).mean()
+
+
+RIGHT_ROWS = "(y_hat > 0.5) == (y > 0.5)"
+CORPUS += [
+    (SR, (right(SR),), "correct", None, "exactly 0.5 is class 0"),
+    (SR, (sr_round,), "correct", None, "all four points"),
+    (SR, (sr_loop,), "correct", None, "all four points"),
+    (SR, (sr_where,), "correct", None, "all four points"),
+    (SR, (variant(SR, a=("right.all(axis=1).mean()", "right.mean()")),), "not yet", "r_mean_points", "accuracy"),
+    (SR, (variant(SR, a=("right.all(axis=1)", "right.any(axis=1)")),), "not yet", "r_any", "ANY point right"),
+    (SR, (variant(SR, a=("right.all(axis=1).mean()", "right.all(axis=1).sum()")),), "not yet", "r_count",
+     "how many nets succeeded"),
+    (SR, (variant(SR, a=("axis=1", "axis=0")),), "not yet", "r_axis0", "over axis 0"),
+    (SR, (variant(SR, a=(RIGHT_ROWS, "y_hat > 0.5")),), "not yet", "r_ignore_y", "without comparing with y"),
+    (SR, (variant(SR, a=(RIGHT_ROWS, "(y_hat >= 0.5) == (y > 0.5)")),), "not yet", "r_geq", "exactly 0.5"),
+    (SR, (variant(SR, a=(RIGHT_ROWS, "np.abs(y_hat - y) < 0.1")),), "not yet", "r_confident", "confident outputs"),
+    # the issue's case: too strict, written with axis=1, was told "You took .all over axis 0"
+    (SR, (variant(SR, a=(RIGHT_ROWS, "np.abs(y_hat - y) < 0.2")),), "not yet", "r_confident", "confident outputs"),
+    (SR, (variant(SR, a=(RIGHT_ROWS, "np.abs(y_hat - y) <= 0.45")),), "not yet", "r_confident", "only the side"),
+    (SR, (variant(SR, a=("right.all(axis=1).mean()", "float(right.all(axis=1).mean() > 0.5)")),), "not yet", None,
+     "the rate is"),
+    (SR, (variant(SR, a=("right.all(axis=1).mean()", "list(right.all(axis=1))")),), "not yet", None, "Python list"),
+]
+H2 = "h2_prediction"
+CORPUS += [
+    (H2, (0.2, 0.2), "correct", None, "You predicted 0.20; the sweep measured 0.20"),
+    (H2, (0.1, 0.2), "correct", None, "Close"),
+    (H2, (20, 0.2), "not yet", "p_percent", "not as a percentage"),
+    (H2, (1.0, 0.2), "not yet", "p_trusted_text", "two hidden neurons are sufficient"),
+    (H2, (0, 0.2), "not yet", "p_never", "ONE hidden unit"),
+    (H2, (0.6, 0.2), "not yet", None, "Too optimistic"),
+    (H2, ("0.2", 0.2), "not yet", None, "Give a fraction between 0 and 1"),
+    (H2, (..., 0.2), "not attempted", None, "No prediction yet"),
+]
+
+# ---- 04 gate_names, xor_by_hand -------------------------------------------------------------------------------
+GN, XH = "gate_names", "xor_by_hand"
+CORPUS += [
+    (GN, (["OR", "NAND", "AND"], GATE_NET), "correct", None, "unit 0 = OR"),
+    (GN, (["x1 OR x2", "a nand b", "and"], GATE_NET), "correct", None, "unit 1 = NAND"),
+    (GN, (("OR", "NAND", "AND"), GATE_NET), "correct", None, "soft logic gate"),
+    (GN, (["NOR", "NAND", "AND"], GATE_NET), "not yet", "n_complement", "the opposite gate"),
+    (GN, (["NAND", "AND", "OR"], GATE_NET), "not yet", "n_order", "in the wrong order"),
+    (GN, (["OR", "NAND", "XOR"], GATE_NET), "not yet", None, "Unit 2 gives (0, 0, 0, 1)"),
+    (GN, (["OR", "NAND"], GATE_NET), "not yet", None, "a list of 3 names"),
+    (GN, (["OR", "NAN", "AND"], GATE_NET), "not yet", None, "'NAN' is not a gate name"),
+]
+
+
+def net(W1, b1, W2, b2):
+    return {"W1": np.array(W1, float), "b1": np.array([b1], float), "W2": np.array(W2, float),
+            "b2": np.array([[b2]], float)}
+
+
+OR_NAND = ([[20, -20], [20, -20]], [-10, 30])
+CORPUS += [
+    (XH, (net(*OR_NAND, [[20], [20]], -30),), "correct", None, "XOR = OR AND NAND"),
+    (XH, ({"W1": [[20, -20], [20, -20]], "b1": [[-10, 30]], "W2": [[20], [20]], "b2": [[-30]]},), "correct", None,
+     "right on all four inputs"),
+    (XH, (net([[-20, 20], [-20, 20]], [30, -10], [[20], [20]], -30),), "correct", None, "XOR = OR AND NAND"),
+    (XH, (net([[10, -10], [10, -10]], [-5, 15], [[10], [10]], -15),), "correct", None, "closest to 0.5"),
+    # another decomposition: x1 AND NOT x2, x2 AND NOT x1, output OR
+    (XH, (net([[20, -20], [-20, 20]], [-10, -10], [[20], [20]], -10),), "correct", None, "another decomposition"),
+    (XH, ({"W1": np.full((2, 2), 20.0), "W2": np.full((2, 1), 20.0)},), "not yet", "x_no_bias", "Without biases"),
+    (XH, (net(np.array(OR_NAND[0]).T, OR_NAND[1], [[20], [20]], -30),), "not yet", "x_W1_rows", "Transpose W1"),
+    (XH, (net([[-20, 20], [-20, 20]], [10, -30], [[20], [20]], -30),), "not yet", "x_hidden_flipped",
+     "the opposite gate"),
+    (XH, (net(*OR_NAND, [[20], [20]], -10),), "not yet", "x_output_or", "the output ORs them"),
+    (XH, (net([[2, -2], [2, -2]], [-1, 3], [[2], [2]], -3),), "not yet", "x_small_weights", "Scale every weight"),
+    (XH, (net([[1, -1], [1, -1]], [-0.5, 1.5], [[1], [1]], -1.5),), "not yet", "x_small_weights",
+     "stay near 0.5"),
+    (XH, (net(*OR_NAND, [[-20], [-20]], 30),), "not yet", None, "would not AND them"),
+    (XH, (net([[20, -20, 1], [20, -20, 1]], [-10, 30, 0], [[20], [20], [0]], -30),), "not yet", None,
+     "exactly two hidden units"),
+]
+
+# ---- 06 mul_backward, sigmoid_backward, add_backward, fan_out -------------------------------------------------
+MB, SB, AB = "mul_backward", "sigmoid_backward", "add_backward"
+M_A, M_B = "a.grad += b.data * out.grad", "b.grad += a.data * out.grad"
+S_X = "x.grad += out.data * (1 - out.data) * out.grad"
+A_A, A_B = "a.grad += out.grad", "b.grad += out.grad"
+
+
+def fan(prediction):
+    a, b, c = Value(2.0), Value(-3.0), Value(4.0)
+    f = (a * b) * (a + c)
+    f.backward()
+    return prediction, a, f
+
+
+CORPUS += [
+    (MB, (right(MB),), "correct", None, "the other input"),
+    (MB, (variant(MB, a=(M_A, "a.grad = a.grad + out.grad * b.data")),), "correct", None, "the other input"),
+    (MB, (variant(MB, a=(M_A, "a.grad = b.data * out.grad"), b=(M_B, "b.grad = a.data * out.grad")),), "not yet",
+     "mul_assign", "Write += , not ="),
+    (MB, (variant(MB, a=(M_A, "a.grad += a.data * out.grad"), b=(M_B, "b.grad += b.data * out.grad")),), "not yet",
+     "mul_swapped", "swap them"),
+    (MB, (variant(MB, a=(M_A, "a.grad += b.data"), b=(M_B, "b.grad += a.data")),), "not yet", "mul_no_chain",
+     "arriving from above"),
+    (MB, (variant(MB, a=(M_A, "a.grad += b.data * out.data"), b=(M_B, "b.grad += a.data * out.data")),), "not yet",
+     "mul_out_data", "is out.grad"),
+    (MB, (variant(MB, a=(M_A, "return b.data * out.grad, a.data * out.grad"), b=(M_B, "pass")),), "not yet",
+     "mul_returned", "nobody reads the return value"),
+    (SB, (right(SB),), "correct", None, "read off the forward pass"),
+    (SB, (variant(SB, a=(S_X, "s = 1 / (1 + math.exp(-x.data)); x.grad += s * (1 - s) * out.grad")),), "not yet",
+     None, "raised NameError"),  # math is not imported in the answer cell
+    (SB, (variant(SB, a=(S_X, "x.grad = out.data * (1 - out.data) * out.grad")),), "not yet", "sigmoid_assign",
+     "Write += , not ="),
+    (SB, (variant(SB, a=(S_X, "x.grad += x.data * (1 - x.data) * out.grad")),), "not yet", "sigmoid_of_x",
+     "it is out.data"),
+    (SB, (variant(SB, a=(S_X, "s = network.sigmoid(out.data); x.grad += s * (1 - s) * out.grad")),), "not yet",
+     "sigmoid_twice", "out.data already IS"),
+    (SB, (variant(SB, a=(S_X, "x.grad += out.data * (1 - out.data)")),), "not yet", "sigmoid_no_chain",
+     "arriving from above"),
+    (SB, (variant(SB, a=(S_X, "return out.data * (1 - out.data) * out.grad")),), "not yet", "sigmoid_returned",
+     "nobody reads the return value"),
+    (AB, (right(AB),), "correct", None, "Both inputs get out.grad ADDED"),
+    (AB, (variant(AB, a=(A_A, "a.grad = out.grad"), b=(A_B, "b.grad = out.grad")),), "not yet", "add_still_assign",
+     "Still `=`"),
+    (AB, (variant(AB, b=(A_B, "b.grad = out.grad")),), "not yet", "add_half_fixed", "the other still overwrites"),
+    (AB, (variant(AB, a=(A_A, "a.grad += 1"), b=(A_B, "b.grad += 1")),), "not yet", "add_no_chain",
+     "add out.grad"),
+    (AB, (variant(AB, a=(A_A, "a.grad += a.grad + out.grad"), b=(A_B, "b.grad += b.grad + out.grad")),), "not yet",
+     "add_doubled", "counted twice"),
+    ("fan_out", lambda: fan(-24), "correct", None, "through a * b plus"),
+    ("fan_out", lambda: fan("-24"), "correct", None, "You predicted -24"),
+    ("fan_out", lambda: fan(-18), "not yet", "fan_one_path", "one path only"),
+    ("fan_out", lambda: fan(-6), "not yet", "fan_one_path", "one path only"),
+    ("fan_out", lambda: fan(108), "not yet", "fan_product", "the shares of DIFFERENT paths add"),
+    ("fan_out", lambda: fan(-36), "not yet", "fan_value", "not its slope"),
+    ("fan_out", lambda: fan(7), "not yet", None, "Follow each path"),
+]
+
+
+# notebook 05 (its full set of answers is in tests/test_checks05.py; these make the corpus cover it)
+CORPUS += [
+    ("ce_delta", (lambda y_hat, y: y_hat - y,), "correct", None, "cancels"),
+    ("ce_delta", (lambda y_hat, y: (-y / y_hat + (1 - y) / (1 - y_hat)) * y_hat * (1 - y_hat),), "correct", None,
+     "cancels"),
+    ("ce_delta", (lambda y_hat, y: (y_hat - y) * y_hat * (1 - y_hat),), "not yet", "ce_squared",
+     "squared error's delta"),
+    ("ce_delta", (lambda y_hat, y: y - y_hat,), "not yet", "ce_sign", "sign is flipped"),
+    ("tanh_grad", (lambda z: 1 - np.tanh(z) ** 2,), "correct", None, "1 - tanh(z)^2"),
+    ("tanh_grad", (lambda z: 1 / np.cosh(z) ** 2,), "correct", None, "saturate"),
+    ("tanh_grad", (lambda z: 1 - z ** 2,), "not yet", "tanh_z", "used z where tanh(z) belongs"),
+    ("fails_most", lambda: ("relu", nb05_measured()), "correct", None, "You predicted relu"),
+    ("fails_most", lambda: ("tanh", nb05_measured()), "not yet", None, "tanh 72 of 100 solve XOR"),
+]
+
+
+def nb05_measured():
+    from tests.test_checks05 import MEASURED
+    return MEASURED
+
+
+def test_the_corpus_is_big_and_covers_every_exercise():
+    assert len(CORPUS) >= 60
+    assert {entry[0] for entry in CORPUS} == set(check.names())
+    for name in check.names():
+        statuses = {status for exercise, _, status, _, _ in CORPUS if exercise == name}
+        assert {"correct", "not yet"} <= statuses, name
+
+
+@pytest.mark.parametrize("exercise, answer, status, key, words", CORPUS,
+                         ids=[f"{e}-{i}" for i, (e, *_rest) in enumerate(CORPUS)])
+def test_each_answer_gets_its_message(exercise, answer, status, key, words):
+    args = answer() if callable(answer) else answer
+    verdict = getattr(check, exercise).verdict(*args)
+    assert (verdict.status, verdict.mistake) == (status, key), verdict
+    assert verdict.exercise == exercise, verdict  # a mistake is reported under the exercise it belongs to
+    assert words in verdict.text, verdict
+
+
+def test_every_catalogued_message_is_produced_by_a_corpus_answer():
+    keys = {entry[3] for entry in CORPUS}
+    catalogue = {m.key for m in mistakes.CATALOGUE} | {m.key for m in nb06.MISTAKES}
+    assert catalogue - keys == set()
+
+
+def test_the_variants_of_success_rate_are_told_apart_on_the_check_data():
+    """Two mistakes give different numbers on the check's data, and none gives the right one."""
+    from helpers.exercises import nb03
+    from helpers.exercises.variants import rate_variant
+    hows = ("all", "mean", "any", "count", "axis0", "ignore_y", "geq", "confident")
+    results = {how: tuple(round(float(rate_variant(s, nb03._Y, how)), 9) for s in nb03.RATE_SETS) for how in hows}
+    assert len(set(results.values())) == len(hows), results
+    assert any(np.any(s == 0.5) for s in nb03.RATE_SETS)  # >= and > differ on these
+
