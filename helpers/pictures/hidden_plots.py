@@ -12,9 +12,8 @@ from helpers.pictures.plots import BLUE, ORANGE
 
 INPUT_NAMES = [f"({a:g},{b:g})" for a, b in data.X]
 TARGET_COLOURS = [ORANGE if t > 0.5 else BLUE for t in data.y.ravel()]
-# each label sits toward its input's corner of the square (in points from the point), so the
-# two points that often land together, (0,0) and (1,1), get labels on opposite sides
-LABEL_OFFSETS = [(-36, -16), (-36, 8), (8, -16), (8, 8)]
+LABEL_GAP = 11.0  # points from a point's centre to its label: past the marker's edge
+NEAR = 0.09       # points closer than this (a fraction of the axes) share one label
 
 
 def activation_table(ax, params: dict):
@@ -24,7 +23,7 @@ def activation_table(ax, params: dict):
     for (n, j), value in np.ndenumerate(A):
         ax.text(j, n, f"{value:.2f}", ha="center", va="center", color="white" if value > 0.5 else "black")
     ax.set_xticks(range(A.shape[1]))
-    ax.set_xticklabels([f"$h_{j + 1}$\n{gates.gate_name(A[:, j])}" for j in range(A.shape[1])], fontsize=8)
+    ax.set_xticklabels([f"$h_{j + 1}$\n{gates.gate_name(A[:, j])}" for j in range(A.shape[1])], fontsize=9)
     ax.set_yticks(range(4))
     ax.set_yticklabels([f"{name} y={int(t)}" for name, t in zip(INPUT_NAMES, data.y.ravel())])
     return image
@@ -48,7 +47,8 @@ def hidden_space(ax, params: dict, proj: hidden_layer.Projection = None, box: tu
     """The four inputs as points in hidden space (coloured by target) and the output's boundary.
 
     The shading is the output over the plane (blue 0, orange 1), the black line its 0.5 level.
-    Returns the artists {"image", "line", "points", "texts"} for a panel to update.
+    Returns the artists {"image", "line", "points", "texts"} for a panel to update (move the
+    labels with place_labels(texts, Q, box)).
     """
     proj = hidden_layer.projection(params) if proj is None else proj
     Q = proj(hidden_layer.activations(params))
@@ -57,13 +57,50 @@ def hidden_space(ax, params: dict, proj: hidden_layer.Projection = None, box: tu
     image = plots.shade_plane(ax, hidden_layer.output_in_plane(w, c, box), extent=box, alpha=0.45, aspect="auto")
     (line,) = ax.plot(*single_layer.line_in_box(w, c, box), color="black", lw=2)
     points = ax.scatter(Q[:, 0], Q[:, 1], c=TARGET_COLOURS, s=110, edgecolors="black", linewidths=1.5, zorder=3)
-    texts = [ax.annotate(name, q, xytext=offset, textcoords="offset points", fontsize=9)
-             for name, q, offset in zip(INPUT_NAMES, Q, LABEL_OFFSETS)]
+    texts = [ax.annotate("", q, textcoords="offset points", fontsize=9) for q in Q]
+    place_labels(texts, Q, box)
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
     ax.set_xlabel(proj.labels[0])
     ax.set_ylabel(proj.labels[1])
     return {"image": image, "line": line, "points": points, "texts": texts}
+
+
+def place_labels(texts: list, Q: np.ndarray, box: tuple) -> None:
+    """Put the four inputs' labels (Annotations, one per row of Q (4, 2)) each beside its own point.
+
+    Each label sits on the side of its point away from the centre of the four, so it points at
+    no other point; points closer than NEAR share one label ("(0,0) (1,1)"); near the box's edge
+    a label turns inwards, so it stays inside the axes.
+    """
+    Q = np.asarray(Q, dtype=float)
+    size = np.array([box[1] - box[0], box[3] - box[2]])
+    u = (Q - [box[0], box[2]]) / size  # axes fractions: distances mean the same on both axes
+    groups = []
+    for i in range(len(u)):
+        home = next((g for g in groups if np.linalg.norm(u[i] - u[g[0]]) < NEAR), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    centre = u.mean(axis=0)
+    for text in texts:
+        text.set_text("")
+    for g in groups:
+        at = u[g].mean(axis=0)
+        away = at - centre
+        if np.linalg.norm(away) < 0.05:  # at the centre: toward its input's corner of the square
+            away = data.X[g[0]] - 0.5
+        away = away / np.linalg.norm(away)
+        for k in (0, 1):  # turn inwards at an edge
+            if (at[k] > 0.75 and away[k] > 0) or (at[k] < 0.25 and away[k] < 0):
+                away[k] = -away[k]
+        text = texts[g[0]]
+        text.set_text(" ".join(INPUT_NAMES[i] for i in g))
+        text.xy = Q[g].mean(axis=0)
+        text.set_position(tuple(LABEL_GAP * away / np.max(np.abs(away))))
+        text.set_horizontalalignment("left" if away[0] > 0.38 else "right" if away[0] < -0.38 else "center")
+        text.set_verticalalignment("bottom" if away[1] > 0.38 else "top" if away[1] < -0.38 else "center")
 
 
 def unit_maps(fig, params: dict, n: int = 61) -> list:
