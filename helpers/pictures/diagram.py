@@ -11,9 +11,8 @@ is filled by its value for that input (blue 0, white 0.5, orange 1) and shows it
 opaque, so no line runs over them). `edges` draws other numbers than the weights on the lines:
 the gradients at a backward stage, the change made by an update.
 """
-from matplotlib.colors import to_rgb
-
 import numpy as np
+from matplotlib.colors import to_rgb
 
 from helpers.network import check_params, forward
 from helpers.pictures.plots import BLUE, CMAP, ORANGE
