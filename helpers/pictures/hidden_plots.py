@@ -71,7 +71,7 @@ def place_labels(texts: list, Q: np.ndarray, box: tuple) -> None:
 
     Each label sits on the side of its point away from the centre of the four, so it points at
     no other point; points closer than NEAR share one label ("(0,0) (1,1)"); near the box's edge
-    a label turns inwards, so it stays inside the axes.
+    a label moves along the edge instead, so it stays inside the axes.
     """
     Q = np.asarray(Q, dtype=float)
     size = np.array([box[1] - box[0], box[3] - box[2]])
@@ -89,12 +89,14 @@ def place_labels(texts: list, Q: np.ndarray, box: tuple) -> None:
     for g in groups:
         at = u[g].mean(axis=0)
         away = at - centre
-        if np.linalg.norm(away) < 0.05:  # at the centre: toward its input's corner of the square
-            away = data.X[g[0]] - 0.5
+        if np.linalg.norm(away) < 0.05:  # at the centre (all four together, say): below it
+            away = np.array([0.0, -1.0])
         away = away / np.linalg.norm(away)
-        for k in (0, 1):  # turn inwards at an edge
-            if (at[k] > 0.75 and away[k] > 0) or (at[k] < 0.25 and away[k] < 0):
-                away[k] = -away[k]
+        for k in (0, 1):  # never out across a near edge: along the other axis instead
+            if (at[k] > 0.8 and away[k] > 0) or (at[k] < 0.2 and away[k] < 0):
+                away[k] = 0.0
+        if not away.any():
+            away = np.array([0.0, 1.0 if at[1] < 0.5 else -1.0])
         text = texts[g[0]]
         text.set_text(" ".join(INPUT_NAMES[i] for i in g))
         text.xy = Q[g].mean(axis=0)
