@@ -4,6 +4,8 @@ Like helpers/plots.py, each function draws on Axes you pass in and returns its a
 so the representation panel can keep one figure and only move what changes.
 """
 import numpy as np
+from matplotlib.text import Annotation
+from matplotlib.transforms import IdentityTransform
 
 from helpers import data
 from helpers.analysis import gates, hidden_layer, single_layer
@@ -47,8 +49,8 @@ def hidden_space(ax, params: dict, proj: hidden_layer.Projection = None, box: tu
     """The four inputs as points in hidden space (coloured by target) and the output's boundary.
 
     The shading is the output over the plane (blue 0, orange 1), the black line its 0.5 level.
-    Returns the artists {"image", "line", "points", "texts"} for a panel to update (move the
-    labels with place_labels(texts, Q, box)).
+    Returns the artists {"image", "line", "points", "texts"} for a panel to update: set each
+    label's `xy` to its point's new place, and the four are placed again when drawn.
     """
     proj = hidden_layer.projection(params) if proj is None else proj
     Q = proj(hidden_layer.activations(params))
@@ -57,13 +59,29 @@ def hidden_space(ax, params: dict, proj: hidden_layer.Projection = None, box: tu
     image = plots.shade_plane(ax, hidden_layer.output_in_plane(w, c, box), extent=box, alpha=0.45, aspect="auto")
     (line,) = ax.plot(*single_layer.line_in_box(w, c, box), color="black", lw=2)
     points = ax.scatter(Q[:, 0], Q[:, 1], c=TARGET_COLOURS, s=110, edgecolors="black", linewidths=1.5, zorder=3)
-    texts = [ax.annotate("", q, textcoords="offset points", fontsize=9) for q in Q]
+    texts = [ax.add_artist(_Label("", q, xytext=(0, 0), textcoords="offset points", fontsize=9, clip_on=False))
+             for q in Q]
+    for text in texts:
+        text.set_transform(IdentityTransform())  # as ax.annotate does
+        text.group = texts
     place_labels(texts, Q, box)
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
     ax.set_xlabel(proj.labels[0])
     ax.set_ylabel(proj.labels[1])
     return {"image": image, "line": line, "points": points, "texts": texts}
+
+
+class _Label(Annotation):
+    """An input's label that, when a panel has moved the points (set `xy`), places all four
+    labels again before it draws (place_labels), so blitting one frame keeps them right."""
+
+    def draw(self, renderer):
+        if any(t.xy is not getattr(t, "placed", None) for t in self.group):
+            points = [t.xy if t.xy is not getattr(t, "placed", None) else t.point for t in self.group]
+            box = (*self.axes.get_xlim(), *self.axes.get_ylim())  # the view now: a panel may have moved it
+            place_labels(self.group, np.array(points, dtype=float), box)
+        return super().draw(renderer)
 
 
 def place_labels(texts: list, Q: np.ndarray, box: tuple) -> None:
@@ -84,8 +102,9 @@ def place_labels(texts: list, Q: np.ndarray, box: tuple) -> None:
         else:
             home.append(i)
     centre = u.mean(axis=0)
-    for text in texts:
+    for text, q in zip(texts, Q):
         text.set_text("")
+        text.point = text.xy = text.placed = tuple(q)  # `placed`: the xy this function set
     for g in groups:
         at = u[g].mean(axis=0)
         away = at - centre
@@ -93,13 +112,13 @@ def place_labels(texts: list, Q: np.ndarray, box: tuple) -> None:
             away = np.array([0.0, -1.0])
         away = away / np.linalg.norm(away)
         for k in (0, 1):  # never out across a near edge: along the other axis instead
-            if (at[k] > 0.8 and away[k] > 0) or (at[k] < 0.2 and away[k] < 0):
+            if (at[k] > 0.72 and away[k] > 0) or (at[k] < 0.28 and away[k] < 0):
                 away[k] = 0.0
         if not away.any():
             away = np.array([0.0, 1.0 if at[1] < 0.5 else -1.0])
         text = texts[g[0]]
         text.set_text(" ".join(INPUT_NAMES[i] for i in g))
-        text.xy = Q[g].mean(axis=0)
+        text.xy = text.placed = tuple(Q[g].mean(axis=0))
         text.set_position(tuple(LABEL_GAP * away / np.max(np.abs(away))))
         text.set_horizontalalignment("left" if away[0] > 0.38 else "right" if away[0] < -0.38 else "center")
         text.set_verticalalignment("bottom" if away[1] > 0.38 else "top" if away[1] < -0.38 else "center")
