@@ -60,9 +60,25 @@ def test_highlight_fades_everything_else():
     drawn = diagram.draw_network(ax, net(3, True), highlight=["W1", "hidden"])
     for (group, _, _), line in drawn["edges"].items():
         assert line.get_alpha() == (1.0 if group == "W1" else diagram.FADED_LINE)
-    assert drawn["nodes"]["h1"].get_alpha() == 1.0
-    assert drawn["nodes"]["out"].get_alpha() == diagram.FADED_NODE
-    assert drawn["nodes"]["b2"].get_alpha() == diagram.FADED_NODE
+    # faded nodes are lighter but opaque, so the lines pass behind them, not across them
+    for name in ("h1", "out", "b2"):
+        assert drawn["nodes"][name].get_alpha() in (None, 1.0)
+        assert drawn["nodes"][name].get_zorder() > max(line.get_zorder() for line in drawn["edges"].values())
+    bright, faded = (drawn["nodes"][name].get_edgecolor()[0] for name in ("h1", "out"))
+    assert tuple(bright[:3]) == (0.0, 0.0, 0.0) and min(faded[:3]) > 0.5
+
+
+def test_edges_can_show_gradients_instead_of_weights():
+    params = net(3, True, seed=1)
+    grads = {"dW2": np.array([[0.002], [-0.004], [0.001]])}
+    _, ax = new_ax()
+    drawn = diagram.draw_network(ax, params, edges={"W2": grads["dW2"]}, edge_name="dL/dW2")
+    colours = [drawn["edges"][("W2", j, 0)].get_color() for j in range(3)]
+    assert colours == [diagram.ORANGE, diagram.BLUE, diagram.ORANGE]  # the gradient's sign, not the weight's
+    widths = [drawn["edges"][("W2", j, 0)].get_linewidth() for j in range(3)]
+    assert widths[1] == max(widths) and widths[2] == min(widths)
+    assert drawn["edges"][("W1", 0, 0)].get_color() == "gray"  # no number given for W1
+    assert any("dL/dW2" in t.get_text() for t in drawn["texts"])
 
 
 def test_nodes_are_filled_with_the_activations_of_the_chosen_input():

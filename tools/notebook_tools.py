@@ -7,11 +7,14 @@
 For every notebooks/NN_*.ipynb (NN = 01, 02, ...) it
   (a) makes the first code cell the ONE setup cell (SETUP below, identical in every notebook);
   (b) puts an "Open in Colab" badge for that notebook's own path at the top;
-  (c) puts a generated "< previous | index | next >" line at the top and at the bottom;
+  (c) puts a generated "< previous | index | next >" line at the top and at the bottom, and a
+      "**Next:**" line before the bottom one (a hand-written "**Next:**" line is replaced by it);
 and it (d) regenerates notebooks/00_index.ipynb (every notebook with its first heading as its
 one-line summary) and the Colab/Binder badge block of README.md between NOTEBOOK_BADGES markers.
-Generated cells carry fixed ids ("nav-top", "nav-bottom") so a second run finds and replaces
-them; running it twice changes nothing.
+Generated cells carry fixed ids ("nav-top", "nav-next", "nav-bottom") so a second run finds and
+replaces them; running it twice changes nothing. Every link text comes from the titles: `--check`
+also fails on a hand-written link to a notebook whose text is not that notebook's title, its short
+title, or "notebook NN" (link_problems).
 
 The repository address and the ref that Colab fetches live here and nowhere else.
 """
@@ -80,7 +83,7 @@ def numbered_notebooks(folder: Path = NOTEBOOKS) -> list:
 def title_of(nb) -> str:
     """The notebook's first '# ' heading outside the generated cells: '01 · XOR baseline: ...'."""
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell.get("id") not in ("nav-top", "nav-bottom"):
+        if cell.cell_type == "markdown" and cell.get("id") not in GENERATED:
             for line in cell.source.splitlines():
                 if line.startswith("# "):
                     return line[2:].strip()
@@ -102,16 +105,60 @@ def nav_line(names: list, titles: dict, i: int) -> str:
     return " | ".join(parts)
 
 
+GENERATED = ("nav-top", "nav-next", "nav-bottom")
+NEXT = "**Next:**"
+LINK = re.compile(r"\[([^\]]*)\]\(((\d\d)_[^)\s]*\.ipynb)\)")
+
+
+def next_line(names: list, titles: dict, i: int) -> str:
+    if i + 1 < len(names):
+        return f"{NEXT} [{short(titles[names[i + 1]])}]({names[i + 1]})"
+    return f"{NEXT} back to the [Index]({INDEX})"
+
+
+def without_next(cells: list) -> list:
+    """The cells with every hand-written "**Next:**" line taken out (a cell of only that line goes)."""
+    kept = []
+    for cell in cells:
+        if cell.cell_type == "markdown" and NEXT in cell.source:
+            lines = [line for line in cell.source.splitlines() if not line.startswith(NEXT)]
+            if not "".join(lines).strip():
+                continue
+            cell = copy.deepcopy(cell)
+            cell.source = "\n".join(lines).rstrip()
+        kept.append(cell)
+    return kept
+
+
+def link_problems(books: dict, titles: dict) -> list:
+    """Hand-written links to a notebook whose text is not its title, its short title or "notebook NN"."""
+    problems = []
+    for name, nb in books.items():
+        for cell in nb.cells:
+            if cell.cell_type != "markdown" or cell.get("id") in GENERATED:
+                continue
+            for text, target, number in LINK.findall(cell.source):
+                allowed = {titles.get(target), short(titles.get(target, "")), f"notebook {number}"}
+                if target == INDEX:
+                    continue
+                if target not in titles:
+                    problems.append(f"{name}: link to a notebook that does not exist: {target}")
+                elif text not in allowed and text.lower() != f"notebook {number}":
+                    problems.append(f"{name}: link text {text!r} for {target}; use {short(titles[target])!r}")
+    return problems
+
+
 def generated_cell(cell_id: str, source: str):
     cell = nbformat.v4.new_markdown_cell(source)
     cell["id"] = cell_id
     return cell
 
 
-def updated(nb, name: str, nav: str):
-    """A copy of nb with the standard setup cell, badge and navigation lines. Returns (nb, setup_changed)."""
+def updated(nb, name: str, nav: str, following: str = None):
+    """A copy of nb with the standard setup cell, badge, navigation lines and the `following`
+    ("**Next:** ...") line. Returns (nb, setup_changed)."""
     nb = copy.deepcopy(nb)
-    cells = [c for c in nb.cells if c.get("id") not in ("nav-top", "nav-bottom")]
+    cells = without_next([c for c in nb.cells if c.get("id") not in GENERATED])
     code = [c for c in cells if c.cell_type == "code"]
     if not code:
         raise ValueError(f"{name} has no code cell for the setup")
@@ -121,7 +168,8 @@ def updated(nb, name: str, nav: str):
     code[0].source = SETUP
     top = generated_cell("nav-top", f"{colab_badge(name)}\n\n{nav}")
     bottom = generated_cell("nav-bottom", nav)
-    nb.cells = [top, *cells, bottom]
+    nexts = [] if following is None else [generated_cell("nav-next", following)]
+    nb.cells = [top, *cells, *nexts, bottom]
     return nb, setup_changed
 
 
@@ -169,7 +217,7 @@ def plan(root: Path = ROOT) -> list:
     titles[INDEX] = "00 · Index: every notebook with its one-line summary"
     changes = []
     for i, name in enumerate(names):
-        new, setup_changed = updated(books[name], name, nav_line(names, titles, i))
+        new, setup_changed = updated(books[name], name, nav_line(names, titles, i), next_line(names, titles, i))
         if not same(new, books[name]):
             changes.append((folder / name, new, setup_changed))
     index_path = folder / INDEX
@@ -190,15 +238,20 @@ def main(argv=None) -> int:
     parser.add_argument("--no-execute", action="store_true", help="do not re-execute notebooks whose setup changed")
     args = parser.parse_args(argv)
     changes = plan()
+    folder = ROOT / "notebooks"
+    books = {p.name: nbformat.read(p, as_version=4) for p in numbered_notebooks(folder)}
+    links = link_problems(books, {n: title_of(nb) for n, nb in books.items()})
+    for problem in links:
+        print(problem)
     for path, _, setup_changed in changes:
         print(f"{'out of date' if args.check else 'updating'}: {path.relative_to(ROOT)}"
               + (" (setup cell)" if setup_changed else ""))
     if args.check:
         if changes:
             print("run: python tools/notebook_tools.py")
-        return 1 if changes else 0
+        return 1 if changes or links else 0
     write(changes, execute=not args.no_execute)
-    return 0
+    return 1 if links else 0
 
 
 def write(changes: list, execute: bool = True) -> None:

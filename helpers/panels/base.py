@@ -62,8 +62,10 @@ class Panel:
         self.fig = Figure(figsize=figsize, dpi=dpi)
         FigureCanvasAgg(self.fig)
         self.status = widgets.HTML(value="")
-        # shown at its own pixel size, never stretched (a wider cell leaves room beside it)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="auto"))
+        # shown at its own pixel size, never stretched: a box's children stretch across it unless
+        # they align to its start, and must not grow or shrink with it (flex "0 0 auto")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="auto",
+                                                                       align_self="flex-start", flex="0 0 auto"))
         # class names let a browser test find every panel's parts, whatever its layout
         self.status.add_class("panel-status")
         self.image.add_class("panel-image")

@@ -54,6 +54,25 @@ def format_values(stage: stepthrough.Stage) -> str:
     return "<pre style='font-size:12px; line-height:1.3'>" + html.escape("\n".join(lines)) + "</pre>"
 
 
+def edge_numbers(stage: stepthrough.Stage, params: dict) -> tuple:
+    """What the diagram's lines show at this stage: (edges for draw_network, their name, a title part).
+
+    The gradients at dW2 and dW1 (their sign and size, not the weights'), the change each weight
+    makes at the update (about lr * gradient: too small to see as a change of width), the
+    weights otherwise.
+    """
+    if stage.key in ("dW2", "dW1"):
+        layer = stage.key[-1]
+        grads = {name[1:]: stage.values[name] for name in (f"dW{layer}", f"db{layer}") if name in stage.values}
+        return grads, "gradients", f"lines: dL/dW{layer}"
+    if stage.key == "update":
+        change = {name: stage.values[name + " after"] - stage.values[name] for name in params}
+        return change, "change", "lines: the change of each weight"
+    if stage.key == "loss_after":
+        return None, "weights", "weights after the update"
+    return None, "weights", "lines: weights"
+
+
 class StepPanel(Panel):
     """Input choice, Previous/Next, stage slider -> equation, code, numbers, diagram.
 
@@ -70,7 +89,7 @@ class StepPanel(Panel):
         last = len(stepthrough.STAGE_KEYS)
         stage = check_int("stage", stage, 1, last)  # counted from 1, as the status line counts
         self.source = source
-        super().__init__(figsize=(4.6, 3.9))
+        super().__init__(figsize=(4.6, 3.9), dpi=100)  # 100 dpi: 9-pt labels are 9 pt on the screen
         options = [(str(row.astype(int)) if np.all(row == np.round(row)) else str(row), i)
                    for i, row in enumerate(self.X)] + [(_all(len(self.X)), stepthrough.ALL)]
         self.example = widgets.ToggleButtons(options=options, value=example, description="input",
@@ -84,7 +103,7 @@ class StepPanel(Panel):
         controls = widgets.VBox([self.example, widgets.HBox([self.prev, self.next, self.stage])])
         text = widgets.VBox([self.equation, self.code, self.numbers], layout=widgets.Layout(width="560px"))
         self.layout(controls, body=widgets.HBox([self.image, text]))
-        self.ax = self.fig.add_axes([0.02, 0.07, 0.96, 0.84])
+        self.ax = self.fig.add_axes([0.02, 0.1, 0.96, 0.76])  # room for a two-line title and caption
         self._stages = {}
         self.update = self.safely(self._update)
         self.prev.on_click(self.safely(lambda button: self.go(-1)))
@@ -119,11 +138,11 @@ class StepPanel(Panel):
         net = {name: shown[name + " after" if after else name] for name in self.params}
         x = None if example == stepthrough.ALL else self.X[example]
         self.ax.clear()
-        draw_network(self.ax, net, x=x, highlight=stage.parts)
-        where = "all inputs (pick one to see node values)" if x is None else f"input {self.example.label}"
+        edges, edge_name, shows = edge_numbers(stage, self.params)
+        draw_network(self.ax, net, x=x, highlight=stage.parts, edges=edges, edge_name=edge_name)
+        where = "all inputs (pick one for node values)" if x is None else f"input {self.example.label}"
         # the stage is named in the picture too: some stages highlight the same parts
-        self.ax.set_title(f"stage {k} of {len(self.stages)}: {stage.title}\n"
-                          + ("weights after the update, " if after else "") + where, fontsize=9)
+        self.ax.set_title(f"stage {k} of {len(self.stages)}: {stage.title}\n{shows}, {where}", fontsize=9)
         self.show()
         chosen = f"{_all(len(self.X))} inputs" if x is None else f"input {self.example.label}"
         self.status.value = (f"{html.escape(self.source)} &middot; {chosen} &middot; stage <b>{k} of "

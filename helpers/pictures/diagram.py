@@ -7,9 +7,12 @@ Each weight is a line from the unit it reads to the unit it feeds: orange if pos
 if negative (the project's colour-blind-safe pair, helpers.pictures.plots), wider for larger |w|.
 A bias is a weight from a constant "+1" node (a small square). With an input x, each node
 is filled by its value for that input (blue 0, white 0.5, orange 1) and shows it as a number.
-`highlight` names the parts one stage of backprop involves; the rest is faded.
+`highlight` names the parts one stage of backprop involves; the rest is faded (faded nodes stay
+opaque, so no line runs over them). `edges` draws other numbers than the weights on the lines:
+the gradients at a backward stage, the change made by an update.
 """
 import numpy as np
+from matplotlib.colors import to_rgb
 
 from helpers.network import check_params, forward
 from helpers.pictures.plots import BLUE, CMAP, ORANGE
@@ -18,7 +21,8 @@ from helpers.validate import check_array
 PARTS = ("input", "W1", "b1", "hidden", "W2", "b2", "output")
 MAX_DRAWN_HIDDEN = 16  # beyond this the nodes are too small to read
 X_INPUT, X_HIDDEN, X_OUTPUT = 0.0, 1.0, 2.0
-FADED_LINE, FADED_NODE = 0.12, 0.3
+FADED_LINE, FADED_NODE = 0.12, 0.3  # a faded line's alpha; how much of a faded node's colour is kept
+MIN_FONT = 9.0  # points: the smallest text drawn
 
 
 def _positions(H: int) -> dict:
@@ -33,11 +37,14 @@ def _positions(H: int) -> dict:
     return pos
 
 
-def draw_network(ax, params: dict, x=None, highlight=None) -> dict:
+def draw_network(ax, params: dict, x=None, highlight=None, edges: dict = None, edge_name: str = "weights") -> dict:
     """Draw the 2-H-1 net `params` (W1 (2, H), W2 (H, 1), optional b1, b2) on `ax`, H in 1..16.
 
     x: None or one input (2,): fill the nodes with that input's activations.
     highlight: None (everything bright) or names from PARTS to emphasise; the rest is faded.
+    edges: None (the lines show the weights) or {"W1": (2, H), ...}: numbers of the same shapes
+    to show on the lines instead (colour their sign, width their size), named `edge_name` in the
+    caption; a line whose group is not in `edges` is drawn thin and gray.
     Returns {"nodes": {name: PathCollection}, "edges": {(group, i, j): Line2D}, "texts": [...]}
     with group "W1", "b1", "W2" or "b2" and (i, j) the entry of that parameter.
     """
@@ -55,11 +62,12 @@ def draw_network(ax, params: dict, x=None, highlight=None) -> dict:
     # node size from the axes' height in points, so H = 8 fits as well as H = 1
     height_pts = ax.get_position().height * ax.figure.get_size_inches()[1] * 72
     diameter = min(34.0, 0.75 * height_pts / (ax.get_ylim()[1] - ax.get_ylim()[0]))
-    fontsize = max(5.0, min(9.0, 0.34 * diameter))
+    fontsize = max(MIN_FONT, min(10.0, 0.34 * diameter))
     width_pts = ax.get_position().width * ax.figure.get_size_inches()[0] * 72
     gap = (0.5 * diameter + 3) * (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pts  # a node's radius, in x units
 
-    edges, w_max = _draw_edges(ax, params, pos, bright)
+    shown = params if edges is None else {k: np.asarray(v, dtype=float) for k, v in edges.items()}
+    edges, w_max = _draw_edges(ax, shown, pos, bright, H, bias)
     values = {}
     if x is not None:
         _, cache = forward(params, x[None, :])
@@ -72,14 +80,14 @@ def draw_network(ax, params: dict, x=None, highlight=None) -> dict:
         if name in values:
             texts.append(ax.text(pos[name][0] + dx, pos[name][1], NAMES[name], ha=ha, va="center",
                                  fontsize=fontsize + 1))
-    if bias:
+    if bias:  # left of the "+1" nodes: their lines leave to the right
         for name in ("b1", "b2"):
-            texts.append(ax.text(pos[name][0] + 0.7 * gap, pos[name][1], f"$b_{name[1]}$", ha="left", va="center",
+            texts.append(ax.text(pos[name][0] - 0.7 * gap, pos[name][1], f"$b_{name[1]}$", ha="right", va="center",
                                  fontsize=fontsize + 1))
-    caption = ("weights: orange > 0, blue < 0, width ~ |w| (widest "
-               f"{w_max:.2f})" + ("" if bias else "; no biases"))
-    texts.append(ax.text(0.5, 0.0, caption, transform=ax.transAxes, ha="center", va="top", fontsize=7,
-                         color="dimgray"))
+    caption = (f"{edge_name}: orange > 0, blue < 0\nwidth ~ size (widest {w_max:.2g})"
+               + ("" if bias else "; no biases"))
+    texts.append(ax.text(0.5, 0.0, caption, transform=ax.transAxes, ha="center", va="top", fontsize=MIN_FONT,
+                         color="dimgray", linespacing=1.1))
     return {"nodes": nodes, "edges": edges, "texts": texts}
 
 
@@ -98,31 +106,38 @@ def _bright_parts(highlight) -> set:
     return set(highlight)
 
 
-def _draw_edges(ax, params: dict, pos: dict, bright: set) -> tuple:
-    """One line per weight, coloured by its sign and as wide as its size. Returns ({key: Line2D}, widest |w|)."""
-    H = params["W1"].shape[1]
-    bias = "b1" in params
-    weights = [params["W1"], params["W2"]] + ([params["b1"], params["b2"]] if bias else [])
-    w_max = max(float(np.max(np.abs(w))) for w in weights)
+def _draw_edges(ax, shown: dict, pos: dict, bright: set, H: int, bias: bool) -> tuple:
+    """One line per weight, coloured by the sign of its number in `shown` and as wide as its size
+    (thin gray where `shown` has no number for it). Returns ({key: Line2D}, the largest size)."""
+    w_max = max([float(np.max(np.abs(w))) for w in shown.values()] + [0.0])
     edges = {}
 
-    def line(group: str, i: int, j: int, start: str, end: str, w: float) -> None:
+    def line(group: str, i: int, j: int, start: str, end: str) -> None:
         (x0, y0), (x1, y1) = pos[start], pos[end]
-        width = 0.5 + 5.5 * abs(w) / w_max if w_max > 0 else 0.5
-        edges[(group, i, j)] = ax.plot([x0, x1], [y0, y1], color=ORANGE if w >= 0 else BLUE, lw=width,
+        if group in shown:
+            w = shown[group][i, j]
+            color, width = ORANGE if w >= 0 else BLUE, 0.5 + 5.5 * abs(w) / w_max if w_max > 0 else 0.5
+        else:
+            color, width = "gray", 0.5
+        edges[(group, i, j)] = ax.plot([x0, x1], [y0, y1], color=color, lw=width,
                                        alpha=1.0 if group in bright else FADED_LINE, solid_capstyle="round",
                                        zorder=1)[0]
 
     for i in range(2):
         for j in range(H):
-            line("W1", i, j, f"x{i + 1}", f"h{j + 1}", params["W1"][i, j])
+            line("W1", i, j, f"x{i + 1}", f"h{j + 1}")
     for j in range(H):
-        line("W2", j, 0, f"h{j + 1}", "out", params["W2"][j, 0])
+        line("W2", j, 0, f"h{j + 1}", "out")
     if bias:
         for j in range(H):
-            line("b1", 0, j, "b1", f"h{j + 1}", params["b1"][0, j])
-        line("b2", 0, 0, "b2", "out", params["b2"][0, 0])
+            line("b1", 0, j, "b1", f"h{j + 1}")
+        line("b2", 0, 0, "b2", "out")
     return edges, w_max
+
+
+def _faded(color) -> tuple:
+    """The colour mixed with white, keeping FADED_NODE of it: opaque, so lines stay behind it."""
+    return tuple(1 - FADED_NODE * (1 - c) for c in to_rgb(color))
 
 
 def _draw_nodes(ax, pos: dict, values: dict, bright: set, bias: bool, diameter: float, fontsize: float) -> tuple:
@@ -138,8 +153,8 @@ def _draw_nodes(ax, pos: dict, values: dict, bright: set, bias: bool, diameter: 
         fill = "#dddddd" if part in ("b1", "b2") else "white" if value is None else CMAP(float(np.clip(value, 0, 1)))
         size = (0.7 * diameter if part in ("b1", "b2") else diameter) ** 2
         nodes[name] = ax.scatter([cx], [cy], s=size, marker="s" if part in ("b1", "b2") else "o",
-                                 c=[fill], edgecolors="black" if on else "gray", linewidths=2.2 if on else 0.8,
-                                 alpha=1.0 if on else FADED_NODE, zorder=3)
+                                 c=[fill if on else _faded(fill)], edgecolors="black" if on else "darkgray",
+                                 linewidths=2.2 if on else 0.8, zorder=3)
         if part in ("b1", "b2"):
             label = "+1"
         elif value is None:
@@ -148,5 +163,5 @@ def _draw_nodes(ax, pos: dict, values: dict, bright: set, bias: bool, diameter: 
             label = f"{value:.2f}"
         dark = value is not None and abs(float(value) - 0.5) > 0.35  # white text on strong fills
         texts.append(ax.text(cx, cy, label, ha="center", va="center", fontsize=fontsize, zorder=4,
-                             color="white" if dark and on else "black", alpha=1.0 if on else 0.5))
+                             color=("white" if dark else "black") if on else "dimgray"))
     return nodes, texts

@@ -34,7 +34,7 @@ def draw_solved_steps(ax, run, max_hidden: int = 4):
     ax.set_xlabel("step when first all four right")
     ax.set_ylabel("nets")
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=9)
 
 
 def draw_curves(ax, run, hidden: int = 2, count: int = CURVES):
