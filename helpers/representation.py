@@ -175,7 +175,14 @@ class RepresentationPanel(Panel):
         """Paint the moving artists over the kept background and send the picture (like Panel.show)."""
         canvas = self.fig.canvas
         if self.background is None:  # a new run moved the axes: render the still parts afresh
-            canvas.draw()
+            # hidden, not only animated: matplotlib 3.10 (Colab's) still draws an animated image
+            for artist in self.moving:
+                artist.set_visible(False)
+            try:
+                canvas.draw()
+            finally:
+                for artist in self.moving:
+                    artist.set_visible(True)
             self.background = canvas.copy_from_bbox(self.fig.bbox)
         else:
             canvas.restore_region(self.background)
