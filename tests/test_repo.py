@@ -3,6 +3,7 @@ import json
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,25 @@ def test_ruff_is_clean():
                if (ROOT / f).is_dir()]
     result = subprocess.run([sys.executable, "-m", "ruff", "check", *folders], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def warn_from(module: str, category: type) -> None:
+    """Raise a warning as code in `module` would (the filters match the warning's module by name)."""
+    exec(compile(f"import warnings\nwarnings.warn('w', {category.__name__})", f"<{module}>", "exec"),
+         {"__name__": module})
+
+
+@pytest.mark.parametrize("category", [UserWarning, DeprecationWarning, RuntimeWarning])
+def test_our_warnings_are_errors(category):
+    with pytest.raises(category):
+        warn_from("helpers.panel", category)
+    with pytest.raises(category):
+        warnings.warn("from a test", category, stacklevel=1)
+
+
+@pytest.mark.parametrize("module", ["ipywidgets.widgets.widget", "traitlets.traitlets", "jupyter_client.session"])
+def test_deprecations_from_inside_colabs_libraries_are_quiet(module):
+    with warnings.catch_warnings(record=True) as caught:  # keeps the filters pyproject.toml set
+        warn_from(module, DeprecationWarning)  # quiet: neither shown nor an error
+        warn_from(module, UserWarning)  # not a deprecation: still shown
+    assert [w.category for w in caught] == [UserWarning]
