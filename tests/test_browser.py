@@ -98,7 +98,7 @@ def lab_server():
         import jupyterlab  # noqa: F401
         import playwright.sync_api  # noqa: F401
     except ImportError as exc:
-        unavailable(f"{exc.name} is not installed (pip install -r requirements.txt)")
+        unavailable(f"{exc.name} is not installed (python3 tools/lab.py test installs it)")
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "moved.txt").unlink(missing_ok=True)
     work = Path(tempfile.mkdtemp(prefix="backprop-lab-browser-"))

@@ -33,6 +33,8 @@ def test_draws_every_size_without_warnings(H, bias, x):
     fig, ax = new_ax()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        # except a library's deprecations from inside matplotlib (3.10.0 calls pyparsing 3.3's old names)
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module="(matplotlib|pyparsing)")
         drawn = diagram.draw_network(ax, net(H, bias), x=x, highlight=("hidden", "W2"))
         fig.savefig(io.BytesIO(), format="png")  # rendering is where font and layout warnings appear
     assert len(drawn["edges"]) == 3 * H + (H + 1 if bias else 0)

@@ -3,6 +3,7 @@ import json
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -14,15 +15,46 @@ WARNING = re.compile(r"\b\w*(Warning|warn)\b")
 
 
 def readme_commands():
-    return re.findall(r"^\s*(python3 -m venv .+)$", (ROOT / "README.md").read_text(), flags=re.M)
+    return re.findall(r"^    (python3 tools/lab\.py.*)$", (ROOT / "README.md").read_text(), flags=re.M)
 
 
 def test_readme_has_two_commands_and_ci_runs_the_test_one():
     commands = readme_commands()
-    assert len(commands) == 2, commands
-    opens, tests = commands
-    assert "jupyter lab" in opens and "pytest" in tests
-    assert tests in (ROOT / ".ci" / "run").read_text().splitlines()
+    assert commands == ["python3 tools/lab.py", "python3 tools/lab.py test"], commands
+    ci_lines = [line.split(" || ")[0] for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert commands[1] in ci_lines  # word for word (what follows `||` only records a failure)
+    windows = [c.replace("python3 ", "py ").replace("/", "\\") for c in commands]  # PowerShell 5.1 has no &&
+    assert all(f"`{line}`" in (ROOT / "README.md").read_text() for line in windows), windows
+
+
+def floors(path: Path) -> dict:
+    """{package: lowest version} from a requirements file's `name>=version` lines."""
+    return dict(re.findall(r"^([\w-]+)>=([\w.]+)", path.read_text(), flags=re.M))
+
+
+def pins(path: Path) -> dict:
+    return dict(re.findall(r"^([\w-]+)==([\w.]+)", path.read_text(), flags=re.M))
+
+
+def test_the_oldest_leg_pins_exactly_the_floors_we_declare():
+    declared = {**floors(ROOT / "requirements.txt"), **floors(ROOT / "requirements-test.txt")}
+    pinned = pins(ROOT / ".ci" / "oldest-constraints.txt")
+    assert set(pinned) == set(declared)
+    for name, floor in declared.items():
+        assert pinned[name].split(".")[:len(floor.split("."))] == floor.split(".") and pinned[name].startswith(floor)
+    assert 'requires-python = ">=3.10"' in (ROOT / "pyproject.toml").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "find_python 3.10 " in ci and "find_python 3.12 " in ci
+    assert "OLDEST = (3, 10)" in (ROOT / "tools" / "lab.py").read_text()
+
+
+def test_the_colab_leg_installs_colabs_versions_and_the_notebooks_never_do():
+    pinned = pins(ROOT / ".ci" / "colab-constraints.txt")
+    assert {"numpy", "matplotlib", "ipywidgets", "ipykernel", "ipython", "traitlets"} <= set(pinned)
+    assert "published package list" in (ROOT / ".ci" / "colab-constraints.txt").read_text()
+    for nb in NOTEBOOKS:
+        text = nb.read_text(encoding="utf-8")
+        assert "pip install" not in text and "%pip" not in text, nb.name
 
 
 def test_every_notebook_is_listed_in_the_readme():
@@ -55,3 +87,25 @@ def test_ruff_is_clean():
                if (ROOT / f).is_dir()]
     result = subprocess.run([sys.executable, "-m", "ruff", "check", *folders], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def warn_from(module: str, category: type) -> None:
+    """Raise a warning as code in `module` would (the filters match the warning's module by name)."""
+    exec(compile(f"import warnings\nwarnings.warn('w', {category.__name__})", f"<{module}>", "exec"),
+         {"__name__": module})
+
+
+@pytest.mark.parametrize("category", [UserWarning, DeprecationWarning, RuntimeWarning])
+def test_our_warnings_are_errors(category):
+    with pytest.raises(category):
+        warn_from("helpers.panel", category)
+    with pytest.raises(category):
+        warnings.warn("from a test", category, stacklevel=1)
+
+
+@pytest.mark.parametrize("module", ["ipywidgets.widgets.widget", "traitlets.traitlets", "jupyter_client.session"])
+def test_deprecations_from_inside_colabs_libraries_are_quiet(module):
+    with warnings.catch_warnings(record=True) as caught:  # keeps the filters pyproject.toml set
+        warn_from(module, DeprecationWarning)  # quiet: neither shown nor an error
+        warn_from(module, UserWarning)  # not a deprecation: still shown
+    assert [w.category for w in caught] == [UserWarning]
