@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from helpers import data, network  # noqa: E402
 from helpers.panels.explorer import explore_training  # noqa: E402
 from helpers.panels.representation import watch_it_form  # noqa: E402
+from helpers.panels.sweep import explore_sweep  # noqa: E402
 from helpers.pictures import plots  # noqa: E402
 from helpers.train import Run  # noqa: E402
 
@@ -109,6 +110,30 @@ def overview_baseline(hidden, lr, steps, seed, bias=True, **_) -> bytes:
     return buffer.getvalue()
 
 
+def sweep_moves(setting: dict, repeat: int) -> list:
+    """A student's moves on the sweep panel: lr several positions up, then down, biases, steps, and back."""
+    lr = setting["lr"]
+    up, down = min(5.0, lr * 10 ** (0.3 + 0.1 * repeat)), max(0.05, lr / 10 ** (0.4 + 0.1 * repeat))
+    steps = 5000 if setting["steps"] != 5000 else 8000
+    return [("lr", round(up, 12)), ("lr", round(down, 12)), ("bias", not setting["bias"]), ("steps", steps),
+            ("bias", setting["bias"]), ("lr", lr)]
+
+
+def sweep_baseline(lr, steps, bias, **_) -> bytes:
+    """The sweep trained all at once, then its three plots drawn as a new pyplot figure (the panel before)."""
+    from helpers.analysis import sweep
+    from helpers.pictures.sweep_plots import draw_curves, draw_rates, draw_solved_steps
+    run = sweep.run_sweep(bias=bias, lr=lr, steps=steps)
+    fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.5))
+    draw_rates(axes[0], sweep.summarize(run))
+    draw_solved_steps(axes[1], run)
+    draw_curves(axes[2], run)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
 EXPLORER = {"hidden": 4, "lr": 0.5, "steps": 10_000, "seed": 0, "bias": True}
 REPRESENTATION = {"hidden": 2, "lr": 0.5, "steps": 10_000, "seed": 0}
 
@@ -128,6 +153,11 @@ ENTRIES = [
            "lr 10": at(REPRESENTATION, lr=10.0), "H 1": at(REPRESENTATION, hidden=1),
            "H 8": at(REPRESENTATION, hidden=8)},
           watch_it_form, drags, overview_baseline),
+    Entry("03 sweep",
+          {"default": {"lr": 0.5, "steps": 10_000, "bias": False}, "lr 5": {"lr": 5.0, "steps": 10_000, "bias": False},
+           "lr 0.05": {"lr": 0.05, "steps": 10_000, "bias": False}, "steps 1000": {"lr": 0.5, "steps": 1000,
+                                                                                   "bias": False}},
+          explore_sweep, sweep_moves, sweep_baseline),
 ]
 
 
@@ -155,10 +185,12 @@ def measure(entry: Entry, setting: dict, repeat: int) -> dict:
         for _ in range(FRAMES_PER_MOVE):
             if panel.shown < panel.total:
                 frames.append(timed(functools.partial(tick, panel)))
-    # a whole run, from release to its last frame: a seed not seen yet
-    fresh = (setting.get("seed", 0) + 50 + repeat) % 100
+    # a whole run, from release to its last frame: a setting not seen yet
     start = time.perf_counter()
-    panel.seed.value = fresh
+    if hasattr(panel, "seed"):
+        panel.seed.value = (setting.get("seed", 0) + 50 + repeat) % 100
+    else:
+        panel.lr.value = min(5.0, setting["lr"] * 10 ** (0.2 + 0.1 * repeat))
     while panel.shown < panel.total:
         frames.append(timed(functools.partial(tick, panel)))
     whole = time.perf_counter() - start

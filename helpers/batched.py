@@ -118,34 +118,53 @@ def train_batched(hidden, seeds, bias: bool = True, lr: float = 0.5, steps: int 
     ("squared", "cross_entropy") and momentum (0 <= mu < 1) as in helpers/variants.py; each net
     equals helpers.variants.train with the same settings.
     """
-    hidden, seeds, bias, lr, steps, X, y, progress, chunk = check_batch(hidden, seeds, bias, lr, steps, X, y,
-                                                                        progress, chunk)
-    activation, loss, momentum = check_choice("activation", activation, ACTIVATIONS), \
-        check_choice("loss", loss, LOSSES), check_momentum(momentum)
-    scale = _check_scale(scale, len(hidden))
-    W1, W2, b1, b2, mask = _init(hidden, seeds, bias, scale)
-    N, B = len(y), len(hidden)
-    if bias:
-        # Xb is X with a column of ones and W1 gets a last row b1, so z1 = X W1 + b1 is one product, and the
-        # product X^T d_hid that gives dW1 gives db1 = (sum over examples of d_hid) as its last row
-        Xb = np.hstack([X, np.ones((N, 1))])
-        W1 = np.concatenate([W1, b1[None]])                      # (3, Hmax, B)
-    else:
-        Xb = X
-    nets = Nets(W1, W2, b2, mask, Xb, y, lr, bias, activation, loss, momentum)
-    losses, all_right, y_hat = descend(nets, steps, progress, chunk)
-    if bias:
-        W1, b1 = W1[:2], W1[2]
-
-    params = {"W1": W1.transpose(2, 0, 1).copy(), "W2": W2.T[:, :, None].copy()}
-    if bias:
-        params["b1"] = b1.T[:, None, :].copy()
-        params["b2"] = b2.reshape(B, 1, 1).copy()
+    batch = Batch(hidden, seeds, bias, lr, X, y, activation, loss, scale, momentum, steps=steps)
+    steps = check_int("steps", steps, 0, MAX_STEPS)
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be None or a function progress(done, steps), got {progress!r}")
+    losses, all_right, y_hat = batch.advance(steps, progress, check_int("chunk", chunk, 1, MAX_STEPS))
     ever = all_right.any(axis=1)
-    return BatchRun(hidden=hidden, seeds=seeds, bias=bias, lr=lr, steps=steps, X=X, y=y, losses=losses,
-                    params=params, mask=mask.T.copy(), y_hat=y_hat.T[:, :, None].copy(),
-                    solved_at=np.where(ever, all_right.argmax(axis=1), -1), activation=activation, loss=loss,
-                    scale=scale, momentum=momentum)
+    return BatchRun(hidden=batch.hidden, seeds=batch.seeds, bias=batch.bias, lr=batch.lr, steps=steps, X=batch.X,
+                    y=batch.y, losses=losses, params=batch.params(), mask=batch.mask.T.copy(),
+                    y_hat=y_hat.T[:, :, None].copy(), solved_at=np.where(ever, all_right.argmax(axis=1), -1),
+                    activation=batch.activation, loss=batch.loss, scale=batch.scale, momentum=batch.momentum)
+
+
+class Batch:
+    """B nets in training, a chunk of steps at a time (the live sweep panel of notebook 03); train_batched
+    is one of these run to the end. The arguments are train_batched's; `steps` only sizes the check that the
+    loss curves kept fit in memory."""
+
+    def __init__(self, hidden, seeds, bias: bool = True, lr: float = 0.5, X=None, y=None, activation="sigmoid",
+                 loss="squared", scale=0.5, momentum: float = 0.0, steps: int = 10_000):
+        hidden, seeds, bias, lr, steps, X, y, _, _ = check_batch(hidden, seeds, bias, lr, steps, X, y, None, 1)
+        self.activation, self.loss, self.momentum = check_choice("activation", activation, ACTIVATIONS), \
+            check_choice("loss", loss, LOSSES), check_momentum(momentum)
+        self.hidden, self.seeds, self.bias, self.lr, self.X, self.y = hidden, seeds, bias, lr, X, y
+        self.scale = _check_scale(scale, len(hidden))
+        W1, W2, b1, b2, self.mask = _init(hidden, seeds, bias, self.scale)
+        if bias:
+            # Xb is X with a column of ones and W1 gets a last row b1, so z1 = X W1 + b1 is one product, and the
+            # product X^T d_hid that gives dW1 gives db1 = (sum over examples of d_hid) as its last row
+            Xb = np.hstack([X, np.ones((len(y), 1))])
+            W1 = np.concatenate([W1, b1[None]])                      # (3, Hmax, B)
+        else:
+            Xb = X
+        self.nets = Nets(W1, W2, b2, self.mask, Xb, y, lr, bias, self.activation, self.loss, self.momentum)
+
+    def advance(self, steps: int, progress=None, chunk: int = 1000) -> tuple:
+        """`steps` more updates of every net. Returns (losses (B, steps + 1), all_right (B, steps + 1), y_hat (N, B)):
+        the MSE and "all points right" before the first of them and after each."""
+        return descend(self.nets, steps, progress, chunk)
+
+    def params(self) -> dict:
+        """The nets' parameters now, nets first: W1 (B, 2, Hmax), W2 (B, Hmax, 1), b1 (B, 1, Hmax), b2 (B, 1, 1)."""
+        W1, W2, b2, B = self.nets.W1, self.nets.W2, self.nets.b2, len(self.hidden)
+        params = {"W1": W1[:2].transpose(2, 0, 1).copy(), "W2": W2.T[:, :, None].copy()}
+        if self.bias:
+            params["b1"] = W1[2].T[:, None, :].copy()
+            params["b2"] = b2.reshape(B, 1, 1).copy()
+        return params
 
 
 def check_batch(hidden, seeds, bias, lr, steps, X, y, progress, chunk) -> tuple:

@@ -32,7 +32,6 @@ SHOWN_WIDTH = 968   # CSS px: the widest JupyterLab shows an inline figure in a 
 MIN_PT = 9.0        # the smallest text on the screen, in CSS points (1 pt = 4/3 px)
 PAD_INCHES = 0.1    # what the inline backend's bbox_inches="tight" adds around a figure
 PANEL_CALLS = ("explore_training(", "watch_it_form(", "explore_sweep(", "step_through(", "drive_a_line(")
-LEAD_PANELS = "issue 14: the lead is rewriting this panel for live play"
 
 
 @contextlib.contextmanager
@@ -198,6 +197,9 @@ def make_panel(name: str):
     if name == "sweep":
         from helpers.panels.sweep import explore_sweep
         return explore_sweep()
+    if name == "fixes":
+        from helpers.panels.fixes import compare_fixes
+        return compare_fixes()
     from helpers.panels.representation import watch_it_form
     return watch_it_form()
 
@@ -234,9 +236,10 @@ def test_the_step_panel_is_readable_at_every_stage_for_every_input():
 @pytest.mark.parametrize("name", [
     "line",
     "one_step",
-    pytest.param("explorer", marks=pytest.mark.xfail(reason=LEAD_PANELS, strict=False)),
-    pytest.param("sweep", marks=pytest.mark.xfail(reason=LEAD_PANELS, strict=False)),
-    pytest.param("representation", marks=pytest.mark.xfail(reason=LEAD_PANELS, strict=False)),
+    "explorer",
+    "sweep",
+    "representation",
+    "fixes",
 ])
 def test_every_panel_is_readable_at_its_defaults_and_slider_extremes(name):
     problems = panel_problems(make_panel(name))

@@ -1,65 +1,78 @@
-"""The sweep panel, driven from Python the way the frontend drives it: by setting .value."""
+"""The sweep panel plays the whole sweep live, driven from Python the way the browser drives it."""
+import numpy as np
 import pytest
 
+from helpers.analysis import sweep
 from helpers.panels import sweep as sweep_panel
 
 
-@pytest.fixture(scope="module")
+def play_to_end(panel) -> list:
+    pictures = []
+    while panel.shown < panel.total:
+        panel.play.value = panel.play.value + 1
+        pictures.append(panel.image.value)
+    return pictures
+
+
+@pytest.fixture()
 def panel():
     # 10 seeds and 1,000 steps keep each sweep short; the notebook uses 100 seeds and 10,000 steps
-    return sweep_panel.SweepPanel(lr=0.5, steps=1000, bias=False, seeds=10)
+    return sweep_panel.explore_sweep(lr=0.5, steps=1000, bias=False, seeds=10)
 
 
-def test_opens_with_a_sweep_drawn(panel):
-    assert "lr=0.5 steps=1000 bias=off" in panel.status.value
-    rates = ", ".join(f"{H}: {k}" for H, k in zip(panel.table["hidden"], panel.table["solved"]))
-    assert rates.startswith("1: 0, 2: ") and rates in panel.status.value
-    assert "(of 10)" in panel.status.value
-    assert panel.run.losses.shape == (80, 1001)
+def test_opens_at_step_0_and_plays(panel):
+    assert "lr=0.5 steps=1000 bias=off" in panel.status.value and "training: step 0 of 1000" in panel.status.value
+    assert "(of 10)" in panel.status.value and panel.playing and panel.error is None
     assert panel.image.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert panel.progress.value == panel.progress.max == 1000
-    assert panel.error is None
+
+
+def test_the_rates_climb_as_training_goes_on_and_end_at_the_sweeps_numbers(panel):
+    pictures = play_to_end(panel)
+    assert len(set(pictures)) >= 3 and not panel.playing
+    run = sweep.run_sweep(seeds=range(10), bias=False, lr=0.5, steps=1000)
+    table = sweep.summarize(run)
+    assert np.array_equal(panel.table["solved"], table["solved"])  # the live sweep ends where run_sweep does
+    np.testing.assert_allclose(panel.table["low"], table["low"])
+    rates = ", ".join(f"{H}: {k}" for H, k in zip(table["hidden"], table["solved"]))
+    assert rates in panel.status.value and "training" not in panel.status.value
+
+
+def test_each_step_of_the_live_sweep_is_a_sweep_stopped_there():
+    live = sweep.LiveSweep(seeds=range(4), bias=True, lr=0.8, steps=600)
+    live.reach(250)
+    live.reach(600)
+    for k in (0, 250, 437, 600):
+        stopped = sweep.summarize(sweep.run_sweep(seeds=range(4), bias=True, lr=0.8, steps=k))
+        got = live.table(k)
+        for name in ("solved", "low_loss", "median_steps"):
+            np.testing.assert_array_equal(got[name], stopped[name])
 
 
 @pytest.mark.parametrize("name, value, shown", [
     ("bias", True, "bias=on"), ("steps", 2000, "steps=2000"), ("lr", 1.0, "lr=1"),
 ])
-def test_each_control_reruns_the_sweep_and_redraws(panel, name, value, shown):
-    before_image, before_redraws, before_trainings = panel.image.value, panel.redraws, panel.trainings
+def test_each_control_starts_its_sweep_at_step_0(panel, name, value, shown):
+    panel.play.value = 1
+    before = panel.redraws
     getattr(panel, name).value = value
-    assert shown in panel.status.value
-    assert panel.redraws == before_redraws + 1
-    assert panel.trainings == before_trainings + 1
-    assert panel.image.value != before_image
-    assert panel.progress.value == panel.progress.max == panel.steps.value
-    assert panel.error is None
-    # the status states the counts of the sweep on show
-    assert panel.run.lr == pytest.approx(panel.lr.value) and panel.run.steps == panel.steps.value
-    assert panel.run.bias == panel.bias.value
-    assert f"2: {panel.table['solved'][1]}" in panel.status.value
+    assert shown in panel.status.value and "training: step 0 of" in panel.status.value
+    assert panel.redraws == before + 1 and panel.playing and panel.error is None
 
 
-def test_the_progress_bar_advances_during_training():
-    seen = []
-    p = sweep_panel.SweepPanel(steps=1000, seeds=2)
-    p.progress.observe(lambda change: seen.append(change["new"]), names="value")
-    p.steps.value = 3000
-    assert seen[0] == 0 and seen[-1] == 3000
-    assert 500 in seen and 2500 in seen  # trained in chunks of 500 steps
+def test_a_setting_seen_before_opens_at_its_end_and_the_other_bias_is_drawn_in_gray(panel):
+    play_to_end(panel)
+    first = panel.live
+    panel.bias.value = True
+    play_to_end(panel)
+    assert len(panel.rate_lines[False].get_xdata()) == 8  # the other setting, trained as far: in gray
+    panel.bias.value = False
+    assert panel.live is first and panel.shown == 1000 and not panel.playing and panel.trainings == 2
 
 
-def test_a_setting_seen_before_comes_from_the_cache():
-    p = sweep_panel.SweepPanel(steps=1000, seeds=2)
-    first = p.run
-    p.bias.value = True
-    p.bias.value = False
-    assert p.run is first and p.trainings == 2
-
-
-
-
-def test_bad_arguments():
-    with pytest.raises(ValueError, match="steps must be an integer in 1000..10000"):
-        sweep_panel.SweepPanel(steps=50)
-    with pytest.raises(TypeError, match="bias must be True or False"):
-        sweep_panel.explore_sweep(bias="on")
+def test_the_steps_slider_only_says_how_far_it_plays(panel):
+    play_to_end(panel)
+    trainings = panel.trainings
+    panel.steps.value = 2000
+    assert panel.trainings == trainings and panel.shown == 0
+    play_to_end(panel)
+    assert panel.live.trained == 2000

@@ -7,7 +7,7 @@ A run "solves XOR" when after training all four points are on the right side of 
 """
 import numpy as np
 
-from helpers.batched import BatchRun, train_batched
+from helpers.batched import Batch, BatchRun, train_batched
 from helpers.network import MAX_HIDDEN
 from helpers.validate import check_bool, check_float, check_int
 
@@ -57,7 +57,7 @@ def run_sweep(hidden_sizes=range(1, 9), seeds=range(100), bias: bool = True, lr:
                             progress=progress, chunk=500)
 
 
-def summarize(run: BatchRun) -> dict:
+def summarize(run: BatchRun, success=None) -> dict:
     """Per hidden size (in the order they first appear): counts, rates and Wilson intervals.
 
     Returns arrays, one entry per hidden size: "hidden", "n" (nets), "solved" (all four
@@ -71,7 +71,7 @@ def summarize(run: BatchRun) -> dict:
     table = {name: [] for name in ("hidden", "n", "solved", "low_loss", "median_steps")}
     for H in sizes:
         nets = run.hidden == H
-        solved = run.success[nets]
+        solved = (run.success if success is None else success)[nets]
         table["hidden"].append(H)
         table["n"].append(int(nets.sum()))
         table["solved"].append(int(solved.sum()))
@@ -90,3 +90,41 @@ def sentence(table: dict, H: int, bias: bool) -> str:
     units = "1 hidden unit" if H == 1 else f"{H} hidden units"
     return (f"With {units} and {'biases' if bias else 'no biases'}, {table['solved'][i]} of {table['n'][i]} "
             f"inits solve XOR (95% interval {100 * table['low'][i]:.0f}% to {100 * table['high'][i]:.0f}%).")
+
+
+class LiveSweep:
+    """A sweep trained a chunk of steps at a time, all nets at once (the live panel of notebook 03).
+
+    Nets as run_sweep orders them (hidden-major). After reach(n), steps 0..n are known: table(k)
+    for any k <= n gives what summarize gives for a sweep stopped after k steps (the same numbers:
+    tests/test_sweep.py), so the panel can show the rates climbing as training goes on.
+    """
+
+    def __init__(self, hidden_sizes=range(1, 9), seeds=range(100), bias: bool = True, lr: float = 0.5,
+                 steps: int = 10_000):
+        hidden_sizes = [check_int("hidden size", h, 1, MAX_HIDDEN) for h in hidden_sizes]
+        seeds = [check_int("seed", s, 0, 2**32 - 1) for s in seeds]
+        self.hidden = np.repeat(hidden_sizes, len(seeds))
+        self.batch = Batch(self.hidden, np.tile(seeds, len(hidden_sizes)), bias=check_bool("bias", bias), lr=lr,
+                           steps=steps)
+        self.bias, self.lr = self.batch.bias, self.batch.lr
+        losses, right, _ = self.batch.advance(0)
+        self.losses, self.right = losses, right  # (B, trained + 1): MSE and "all four right" after k steps
+        self.trained = 0
+
+    def reach(self, n: int) -> None:
+        """Train every net on to step n (nothing to do if it is there already)."""
+        if n > self.trained:
+            losses, right, _ = self.batch.advance(n - self.trained)
+            self.losses = np.concatenate([self.losses, losses[:, 1:]], axis=1)
+            self.right = np.concatenate([self.right, right[:, 1:]], axis=1)
+            self.trained = n
+
+    def table(self, k: int) -> dict:
+        """summarize's table for the sweep stopped after k steps (k <= trained)."""
+        right = self.right[:, :k + 1]
+        ever = right.any(axis=1)
+        stopped = BatchRun(hidden=self.hidden, seeds=self.batch.seeds, bias=self.bias, lr=self.lr, steps=k,
+                           X=self.batch.X, y=self.batch.y, losses=self.losses[:, :k + 1], params={}, mask=None,
+                           y_hat=None, solved_at=np.where(ever, right.argmax(axis=1), -1))
+        return summarize(stopped, success=right[:, k])

@@ -58,7 +58,7 @@ class Panel:
     """Base of the panels. Subclasses build controls, draw into `self.fig`, then call `show()`
     (everything drawn afresh) or, after `keep_background(moving)`, `blit()` (only what moves)."""
 
-    def __init__(self, figsize: tuple, dpi: int = 80):
+    def __init__(self, figsize: tuple, dpi: int = 100):  # 100 dpi: 10-pt text is 10.4 pt on the screen
         self.fig = Figure(figsize=figsize, dpi=dpi)
         FigureCanvasAgg(self.fig)
         self.status = widgets.HTML(value="")

@@ -41,7 +41,7 @@ class TrainingExplorer(LivePanel):
         self.lr, self.hidden = slider("lr", lr, "learning rate"), slider("hidden", hidden)
         self.seed, self.steps = slider("seed", seed), slider("steps", steps)
         self.bias = widgets.Checkbox(value=check_bool("bias", bias), description="biases", indent=False)
-        super().__init__(figsize=(11, 4.4), speed=speed)
+        super().__init__(figsize=(9.6, 4.6), speed=speed)
         self.layout(widgets.VBox([widgets.HBox([self.lr, self.hidden, self.bias]),
                                   widgets.HBox([self.seed, self.steps]), self.player]))
         self.paths, self.path = {}, None

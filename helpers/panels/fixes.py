@@ -66,7 +66,7 @@ class FixesPanel(Panel):
         lr = check_float("lr", lr, 0.05, 5.0)
         self.steps = check_int("steps", steps, 100, 20_000)
         self.chunk = check_int("chunk", chunk, 1, self.steps)
-        super().__init__(figsize=(11, 3.3))
+        super().__init__(figsize=(9.6, 3.4))
         style = {"description_width": "95px"}  # room for "learning rate"
         self.loss = widgets.Dropdown(options=[(v, k) for k, v in LOSS_NAMES.items()], value=loss,
                                      description="loss", style=style)
@@ -151,7 +151,7 @@ class FixesPanel(Panel):
 
     def _build_figure(self):
         self.ax_loss, self.ax_left, self.ax_right = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.5, 1, 1]})
-        self.fig.subplots_adjust(left=0.07, right=0.98, bottom=0.16, top=0.88, wspace=0.3)
+        self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.84, wspace=0.35)
         self.lines = [self.ax_loss.plot([], [], color=c, lw=1.5, label=n)[0]
                       for c, n in ((plots.ORANGE, "left: chosen"), ("black", "right: sigmoid + squared"))]
         self.ax_loss.set(yscale="log", xlim=(0, self.steps), ylim=(1e-5, 0.5), xlabel="step", ylabel="loss (MSE)")
@@ -159,8 +159,7 @@ class FixesPanel(Panel):
         self.ax_loss.legend(fontsize=9, loc="lower left")
         self.images = []
         for ax in (self.ax_left, self.ax_right):
-            self.images.append(ax.imshow(np.zeros((41, 41)), origin="lower", extent=(-0.5, 1.5, -0.5, 1.5),
-                                         cmap=plots.CMAP, vmin=0, vmax=1))
+            self.images.append(plots.shade_plane(ax, np.zeros((41, 41)), alpha=1.0))
             ax.scatter(data.X[:, 0], data.X[:, 1], c=data.y[:, 0], cmap=plots.CMAP, vmin=0, vmax=1, s=60,
                        edgecolors="black")
             ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="x1", ylabel="x2")
@@ -170,7 +169,7 @@ class FixesPanel(Panel):
             line.set_data(np.arange(len(run.losses)), run.losses)
             with np.errstate(all="ignore"):
                 image.set_data(variants.forward(run.params, GRID, run.activation)[0].reshape(41, 41))
-            ax.set_title(f"{run.name()}: MSE {run.losses[-1]:.4f}", fontsize=9)
+            ax.set_title(f"{run.name()}\nMSE {run.losses[-1]:.4f}", fontsize=9)
         # the setting in the picture too: at step 0 a new lr gives the same curves and planes
         _, _, scale, _, lr, hidden, seed = self.shown
         self.ax_loss.set_title(f"lr {lr:.3g}, hidden {hidden}, initial scale {scale:.3g}, seed {seed}", fontsize=9)

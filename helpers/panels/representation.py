@@ -41,7 +41,7 @@ class RepresentationPanel(LivePanel):
         self.steps = check_int("steps", steps, 100, 50_000)
         self.every = check_int("every", every, 1, self.steps)
         self.bias = check_bool("bias", bias)
-        super().__init__(figsize=(11, 3.6), speed=speed)
+        super().__init__(figsize=(9.6, 3.5), speed=speed)
         self.step = widgets.IntSlider(value=0, min=0, max=self.steps, step=self.every, description="step",
                                       continuous_update=True, style={"description_width": LABEL_WIDTH},
                                       layout=widgets.Layout(width="60%"))

@@ -1,85 +1,147 @@
-"""The sweep panel of notebook 03: move a slider, the whole hidden-size sweep is re-run and redrawn.
+"""The sweep panel of notebook 03: the whole hidden-size sweep, trained in front of you.
 
     from helpers.panels.sweep import explore_sweep
     explore_sweep()
 
-Sliders: learning rate (log scale), steps, and a bias checkbox. Each move trains every net of
-the sweep (hidden 1..8 x 100 seeds) at once with helpers.batched, while a progress bar
-advances, then redraws: success rate per hidden size with 95% intervals, when the solved
-nets got there, and loss curves of failed and successful 2-unit nets.
+Sliders: learning rate (log scale), steps, and a bias checkbox. A move starts the sweep for that
+setting (hidden 1..8 x 100 seeds, all nets at once: helpers.analysis.sweep.LiveSweep) and plays it
+(helpers/panels/live.py): every frame trains all nets the next chunk of steps and redraws the
+success rate per hidden size at that step with its 95% interval (the other bias setting in gray,
+once it has been trained that far), when the nets solved so far got there, and loss curves of
+2-unit nets, failed (blue) and solved (orange) at that step. A setting seen before opens at its
+last frame; Play replays it.
 """
 import ipywidgets as widgets
+import numpy as np
+from matplotlib.collections import LineCollection
 
 from helpers.analysis import sweep
-from helpers.panels.base import Panel, remember, slider
+from helpers.panels.base import remember, slider
+from helpers.panels.live import LivePanel
 from helpers.pictures import plots
-from helpers.pictures.sweep_plots import draw_curves, draw_rates, draw_solved_steps
 from helpers.validate import check_bool, check_int
 
-CACHE_SIZE = 32
+SWEEPS_KEPT = 8      # each holds 800 nets' losses: ~64 MB at 10,000 steps
+CURVES = 4           # loss curves drawn per group (failed / solved)
+HIST_SIZES = 4       # "when solved" for hidden sizes 1..4 (larger ones solve early and alike)
+COLORS = ["#000000", "#009E73", "#CC79A7", "#E69F00"]  # not blue/orange: those mean failed/solved
+LOSS_FLOOR = 1e-4
 
 
-class SweepPanel(Panel):
-    """Sliders -> sweep -> three plots. Attributes: lr, steps, bias (the controls), progress
-    (IntProgress), status, image, run (the sweep on show), table (its summary)."""
+class SweepPanel(LivePanel):
+    """Sliders -> a sweep that plays. Attributes: lr, steps, bias (the settings), play, step_button,
+    reset_button, speed (see LivePanel), status, image, live (the LiveSweep on show), table (its
+    summary at the step shown)."""
 
-    def __init__(self, lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100):
+    def __init__(self, lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
+                 speed: int = 250):
         self.seeds = range(check_int("seeds", seeds, 1, 1000))
-        super().__init__(figsize=(11, 3.4))
         self.lr = slider("lr", lr, "learning rate", limits=(0.05, 5.0, 0.1))
         self.steps = slider("steps", steps, limits=(1000, 10_000, 1000))
         self.bias = widgets.Checkbox(value=check_bool("bias", bias), description="biases", indent=False)
-        self.progress = widgets.IntProgress(value=0, min=0, max=steps, description="training")
-        self.layout(widgets.VBox([widgets.HBox([self.lr, self.steps, self.bias]), self.progress]))
-        self.runs = {}
-        self.trainings = 0  # sweeps actually trained (not from the cache)
-        # three kept axes, cleared and redrawn on each move; a fixed layout (tight_layout costs ~0.1 s a redraw)
-        self.axes = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.2, 1, 1.2]})
-        self.fig.subplots_adjust(left=0.06, right=0.99, bottom=0.15, top=0.91, wspace=0.3)
+        super().__init__(figsize=(9.6, 3.5), speed=speed)
+        self.layout(widgets.VBox([widgets.HBox([self.lr, self.steps, self.bias]), self.player]))
+        self.sweeps, self.live, self.trainings = {}, None, 0  # trainings: sweeps started (not from the cache)
+        self._build_figure()
         self.update = self.safely(self._update)
         for control in (self.lr, self.steps, self.bias):
             control.observe(self.update, names="value")
         self.update()
 
-    def sweep_for(self, config: tuple):
-        """The sweep for (lr, steps, bias), trained once (progress bar moving) and then cached."""
-        if config not in self.runs:
-            lr, steps, bias = config
-            self.progress.max, self.progress.value = steps, 0
-            run = sweep.run_sweep(seeds=self.seeds, bias=bias, lr=lr, steps=steps, progress=self._advance)
-            remember(self.runs, config, (run, sweep.summarize(run)), CACHE_SIZE)
+    @property
+    def total(self) -> int:
+        return self.steps.value
+
+    def _update(self, change=None) -> None:
+        self.start((float(self.lr.value), bool(self.bias.value)))
+
+    def restart(self, key) -> bool:
+        """The sweep for key = (lr, bias); the steps slider only says how far it plays. True if seen that far."""
+        if key not in self.sweeps:
+            lr, bias = key
+            remember(self.sweeps, key, sweep.LiveSweep(seeds=self.seeds, bias=bias, lr=lr, steps=10_000),
+                     SWEEPS_KEPT)
             self.trainings += 1
-        return self.runs[config]
+        self.live = self.sweeps[key]
+        self.other = self.sweeps.get((key[0], not key[1]))  # the other bias setting, if started
+        self._limits(self.ax_loss.get_ylim()[0])
+        return self.live.trained >= self.total
 
-    def _advance(self, done: int, steps: int):
-        self.progress.value = done
+    def reach(self, n: int) -> None:
+        self.live.reach(n)
 
-    def _update(self, change=None):
-        config = (float(self.lr.value), int(self.steps.value), bool(self.bias.value))
-        self.run, self.table = self.sweep_for(config)
-        other = self.runs.get(config[:2] + (not config[2],))  # the other bias setting, if seen
-        self.progress.value = self.progress.max
-        self._draw(other)
-        self.show()
-        t, lr, steps, bias = self.table, *config
-        rates = ", ".join(f"{H}: {k}" for H, k in zip(t["hidden"], t["solved"]))
-        self.status.value = (f"<code>lr={lr:.3g} steps={steps} bias={'on' if bias else 'off'}</code> &rarr; "
-                             f"inits (of {t['n'][0]}) that solve XOR, by hidden size: <b>{rates}</b>")
+    def _build_figure(self) -> None:
+        self.ax_rate, self.ax_when, self.ax_loss = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.1, 1, 1.1]})
+        self.fig.subplots_adjust(left=0.07, right=0.965, bottom=0.16, top=0.88, wspace=0.34)
+        ax = self.ax_rate
+        self.rate_lines = {True: ax.plot([], [], "o-", color="black", ms=4)[0],
+                           False: ax.plot([], [], "o-", color="gray", ms=4, alpha=0.6)[0]}  # shown, other
+        self.bars = {True: ax.add_collection(LineCollection([], colors="black", lw=1.5)),
+                     False: ax.add_collection(LineCollection([], colors="gray", lw=1.5, alpha=0.6))}
+        ax.set(xlim=(0.5, 8.5), ylim=(-0.03, 1.03), xticks=range(1, 9), xlabel="hidden units",
+               ylabel="fraction that solve XOR")
+        ax.grid(True, alpha=0.3)
+        self.when_lines = [self.ax_when.plot([], [], drawstyle="steps-post", lw=1.5, color=COLORS[h],
+                                             label=f"H={h + 1}")[0] for h in range(HIST_SIZES)]
+        self.ax_when.set(xscale="log", xlabel="step when first all four right", ylabel="nets")
+        self.ax_when.legend(fontsize=9, loc="upper left")
+        self.curves = [plots.loss_curve(self.ax_loss, [np.nan], color=plots.BLUE if i < CURVES else plots.ORANGE)
+                       for i in range(2 * CURVES)]
+        self.titles = [a.text(0.5, 1.02, " ", transform=a.transAxes, ha="center", va="bottom", fontsize=10)
+                       for a in (self.ax_rate, self.ax_when, self.ax_loss)]
+        self.fig.set_layout_engine("none")
+        self.moving = [*self.rate_lines.values(), *self.bars.values(), *self.when_lines, *self.curves, *self.titles]
 
-    def _draw(self, other):
-        ax_rate, ax_when, ax_loss = self.axes
-        for ax in self.axes:
-            ax.clear()
-        setting = "biases" if self.run.bias else "no biases"
-        if other is not None:
-            draw_rates(ax_rate, other[1], color="gray", label="biases" if other[0].bias else "no biases")
-        draw_rates(ax_rate, self.table, color=plots.ORANGE if self.run.bias else plots.BLUE, label=setting)
-        ax_rate.legend(loc="lower right", fontsize=8)
-        draw_solved_steps(ax_when, self.run)
-        draw_curves(ax_loss, self.run, hidden=2)
+    def _limits(self, floor: float) -> None:
+        """Axis ranges for the steps slider's setting and the loss floor; the still parts drawn once per range."""
+        self.ax_when.set(xlim=(1, self.total), ylim=(0, len(self.seeds) * 1.05))
+        self.ax_loss.set(xlim=(0, self.total), ylim=(floor, 1.0))
+        self.keep_background(self.moving, key=(self.total, floor))
+
+    def draw(self, n: int) -> None:
+        live, S = self.live, len(self.seeds)
+        self.table = table = live.table(n)
+        for shown, source in ((True, live), (False, self.other)):
+            known = source is not None and source.trained >= n
+            t = source.table(n) if known else None
+            self.rate_lines[shown].set_data(*(((t["hidden"], t["rate"]) if known else ([], []))))
+            self.bars[shown].set_segments([[(h, lo), (h, hi)] for h, lo, hi in zip(t["hidden"], t["low"], t["high"])]
+                                          if known else [])
+        bins = np.geomspace(1, max(self.total, 2), 25)
+        for h, line in enumerate(self.when_lines):
+            nets = live.hidden == h + 1
+            when = live.right[nets, :n + 1].argmax(axis=1)[live.right[nets, n]]
+            counts, _ = np.histogram(np.maximum(when, 1), bins=bins)
+            line.set_data(bins, np.append(counts, counts[-1:]))
+        self._draw_curves(n)
+        floor = min(LOSS_FLOOR, 10 ** np.floor(np.log10(max(live.losses[:, :n + 1].min(), 1e-12))))
+        if floor != self.ax_loss.get_ylim()[0]:
+            self._limits(floor)
+        rates = ", ".join(f"{H}: {k}" for H, k in zip(table["hidden"], table["solved"]))
+        self.titles[0].set_text(f"success rate at step {n}, 95% intervals")
+        self.titles[1].set_text("when the solved nets got there")
+        self.blit()
+        doing = f"training: step {n} of {self.total} &rarr; " if n < self.total else "&rarr; "
+        self.status.value = (f"<code>lr={live.lr:.3g} steps={self.total} bias={'on' if live.bias else 'off'}</code> "
+                             f"{doing}inits (of {S}) that solve XOR, by hidden size: <b>{rates}</b>")
+
+    def _draw_curves(self, n: int) -> None:
+        live = self.live
+        nets = np.flatnonzero(live.hidden == 2)
+        solved = live.right[nets, n]
+        groups = (nets[~solved][:CURVES], nets[solved][:CURVES])
+        shown = np.unique(np.linspace(0, n, min(n + 1, 500)).astype(int))
+        for i, line in enumerate(self.curves):
+            group = groups[i // CURVES]
+            if i % CURVES < len(group):
+                line.set_data(shown, live.losses[group[i % CURVES], shown])
+            else:
+                line.set_data([], [])
+        self.titles[2].set_text(f"H=2: {len(groups[0])} failing, {len(groups[1])} solved")
 
 
-def explore_sweep(lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100) -> SweepPanel:
-    """Show the sweep panel; returns it (its sliders are attributes). seeds: starts per hidden size
-    (fewer make each move faster on a slow machine)."""
-    return SweepPanel(lr=lr, steps=steps, bias=bias, seeds=seeds)
+def explore_sweep(lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
+                  speed: int = 250) -> SweepPanel:
+    """Show the sweep panel; returns it (its sliders and player are attributes). seeds: starts per hidden
+    size (fewer make each frame faster on a slow machine); speed: steps trained per frame."""
+    return SweepPanel(lr=lr, steps=steps, bias=bias, seeds=seeds, speed=speed)

@@ -108,7 +108,10 @@ def place_labels(texts: list, Q: np.ndarray, box: tuple) -> None:
     for g in groups:
         at = u[g].mean(axis=0)
         away = at - centre
-        if np.linalg.norm(away) < 0.05:  # at the centre (all four together, say): below it
+        others = [i for i in range(len(u)) if i not in g]
+        if np.linalg.norm(away) < 0.05 and others:  # at the centre: away from the other points instead
+            away = at - u[others].mean(axis=0)
+        if np.linalg.norm(away) < 0.05:  # all four together: below them
             away = np.array([0.0, -1.0])
         away = away / np.linalg.norm(away)
         for k in (0, 1):  # never out across a near edge: along the other axis instead
