@@ -5,15 +5,19 @@ The house, from the ground up (imports only point down; tests/test_architecture.
     data, network, train, gradcheck   the core: one 2-H-1 sigmoid net, written as the equations of
                                       notebook 01 (read these first; nothing in them exists for speed)
     validate                          the argument checks where a student calls in
-    batched                           the one fast path: many nets at once along an array axis
+    variants                          the net with other losses, activations, scales, momentum (05)
+    batched, batched_loop             the one fast path: many nets at once along an array axis
                                       (notebooks 03 and 05), tested equal to train.train net by net
+    autograd                          notebook 06's scalar Value
     analysis/                         one module per experiment: single_layer (02), sweep (03),
-                                      hidden_layer and gates (04), explain and stepthrough (01)
+                                      hidden_layer and gates (04), explain and stepthrough (01),
+                                      trajectory (a run a chunk at a time), fixes (05), autograd_net (06)
     pictures/                         plots (the one plane shading, the one loss curve), diagram,
-                                      hidden_plots, sweep_plots
-    panels/                           base (layout, sliders, drawing, errors) and one module per panel
-    exercises/                        check, hint: verdicts, the mistake catalogue and its variants,
-                                      one module of checks per notebook
+                                      hidden_plots, sweep_plots, fixes_plots, graph_plot
+    panels/                           base (layout, sliders, drawing, errors, one callback at a time),
+                                      live (Play, Step, Reset, speed) and one module per panel
+    exercises/                        check, hint, solution: verdicts, the mistake catalogue and its
+                                      variants, hint ladders, answers, one module of checks per notebook
 
 Import what you need, e.g. `from helpers import data, network, train` or
 `from helpers.pictures import plots`.
