@@ -54,12 +54,12 @@ def test_callbacks_from_two_threads_run_one_at_a_time_in_order():
     assert most[0] == 1 and sorted(order) == list(range(6)) and panel.error is None
 
 
-def test_a_callback_that_moves_a_widget_of_its_own_panel_runs_that_move_after_itself():
+def test_a_callback_that_moves_a_widget_of_its_own_panel_runs_that_move_at_once():
     panel = Panel(figsize=(2, 2))
     seen = []
     inner = panel.safely(lambda: seen.append("inner"))
     panel.safely(lambda: (inner(), seen.append("outer")))()
-    assert seen == ["outer", "inner"]
+    assert seen == ["inner", "outer"]
 
 
 @pytest.mark.parametrize("name, value, message", [

@@ -9,6 +9,7 @@ import collections
 import functools
 import html
 import io
+import sys
 import traceback
 
 import ipywidgets as widgets
@@ -91,13 +92,27 @@ class Panel:
         One at a time: ipykernel 7 may deliver two widgets' messages on two of its threads (a Play
         tick and a slider move, measured), and two frames drawn into one figure at once would mix.
         So every callback joins the panel's queue, and whoever holds the panel's one token runs
-        what is queued, in order; a callback that arrives meanwhile waits in the queue for it.
+        what is queued, in order; a callback that arrives meanwhile from another thread waits in the
+        queue for it. A callback that a running one sets off (it moved a widget of its own panel)
+        runs at once, nested, as a re-entrant lock would let it.
         """
         @functools.wraps(callback)
         def guarded(*args, **kwargs):
+            if self._running_here():  # a callback of this panel moved one of its widgets: run it now, nested
+                self._run(callback, args, kwargs)
+                return
             self.waiting.append((callback, args, kwargs))
             self._run_waiting()
         return guarded
+
+    def _running_here(self) -> bool:
+        """Is this thread inside this panel's _run_waiting? (Each thread has its own stack of frames.)"""
+        frame = sys._getframe(2)
+        while frame is not None:
+            if frame.f_code is Panel._run_waiting.__code__ and frame.f_locals.get("self") is self:
+                return True
+            frame = frame.f_back
+        return False
 
     def _run_waiting(self) -> None:
         while self.waiting:
