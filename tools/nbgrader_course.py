@@ -39,10 +39,6 @@ BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 
 CONFIG = '''# nbgrader configuration for the Backprop Lab course (written by tools/nbgrader_course.py)
-import sys
-
-sys.path.insert(0, {tools!r})  # nbgrader_export.py: export --exporter=nbgrader_export.ExerciseCsv
-
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.course_id = "backprop-lab"
 c.CourseDirectory.root = {root!r}
@@ -162,7 +158,7 @@ def build(course: Path, hide: bool = False, timeout: int = 60, notebooks: list =
     course = Path(course).resolve()
     (course / "nbgrader_config.py").parent.mkdir(parents=True, exist_ok=True)
     (course / "nbgrader_config.py").write_text(CONFIG.format(
-        tools=str(ROOT / "tools"), root=str(course), db=str(course / "gradebook.db"), timeout=timeout))
+        root=str(course), db=str(course / "gradebook.db"), timeout=timeout))
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     names = []
     for path in notebooks:
@@ -183,7 +179,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     for name in build(args.course, args.hide_checks, args.timeout):
         print(f"{args.course / 'source' / name / name}.ipynb")
-    print(f"next: cd {args.course} && nbgrader generate_assignment 01_xor_baseline  (and the others)")
+    print(f'next: cd {args.course} && nbgrader generate_assignment "*"   (then release, collect, autograde: README)')
     return 0
 
 
