@@ -109,6 +109,23 @@ def test_generated_student_notebooks_are_the_committed_ones(course):
         assert (course / "release" / name / "helpers" / "exercises" / "__init__.py").exists()
 
 
+def test_hidden_checks_leave_students_no_verdict_and_the_rest_unchanged(tmp_path):
+    nbgrader_course.build(tmp_path, hide=True)
+    nbgrader(tmp_path, "generate_assignment", "*")
+    for name in ASSIGNMENTS:
+        released = nbformat.read(tmp_path / "release" / name / f"{name}.ipynb", as_version=4)
+        committed = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+        source = cells_by_id(tmp_path / "source" / name / f"{name}.ipynb")
+        for r, c in zip(released.cells, committed.cells, strict=True):
+            gid = r.metadata.get("nbgrader", {}).get("grade_id", "")
+            if gid.startswith("check_"):  # the check calls are hidden tests now; imports and the rest stay
+                calls = [line for line in c.source.split("\n") if nbgrader_course.CHECK_CALL.match(line)]
+                assert calls and r.source == "\n".join(ln for ln in c.source.split("\n") if ln not in calls)
+                assert all(line in source[gid].source for line in calls)
+            else:
+                assert r.source == c.source
+
+
 def test_every_answer_and_check_is_graded(course):
     graded = [gid for name in ASSIGNMENTS for gid in cells_by_id(course / "source" / name / f"{name}.ipynb")]
     assert sorted(g.removeprefix("check_") for g in graded if g.startswith("check_")) == sorted(EXPECTED)

@@ -124,7 +124,7 @@ def grade_cell(cell, names: list, hide: bool) -> None:
     score = " + ".join(f'{POINTS[n]} * (check.{n}.last.status == "correct")' for n in names)
     hidden = [BEGIN_HIDDEN, *calls, f"# the points when the check above says Correct, else 0 (of {points})",
               f"float({score})", END_HIDDEN]
-    at = len(lines) - 1 if lines[-1] == "" else len(lines)
+    at = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
     lines[at:at] = hidden
     cell.source = "\n".join(lines)
     cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "points": points,
