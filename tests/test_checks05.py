@@ -1,12 +1,11 @@
 """Notebook 05's checks against answers written the way students write them: right in several forms,
 wrong in several ways, each with the message it must get."""
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from helpers import network
-from helpers.exercises import check, hint, solution
+from helpers.exercises import answers, check, hint, solution
 from helpers.exercises import nb05 as checks05
 
 
@@ -140,13 +139,7 @@ def test_hints_are_a_ladder_and_the_answer_only_comes_from_solution(capsys):
 
 
 def test_the_solutions_pass():
-    spec = pytest.importorskip("importlib.util")
-    path = Path(__file__).resolve().parents[1] / "solutions" / "05_solutions.py"
-    if not path.exists():
-        pytest.skip("solutions/ was removed")
-    module_spec = spec.spec_from_file_location("solutions_05", path)
-    module = spec.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
+    module = answers.namespace(["ce_delta", "tanh_grad", "fails_most"])
     assert check.ce_delta.verdict(module.ce_delta).status == "correct"
     assert check.tanh_grad.verdict(module.tanh_grad).status == "correct"
     assert check.fails_most.verdict(module.fails_most_prediction, MEASURED).status == "correct"

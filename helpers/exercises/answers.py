@@ -1,8 +1,11 @@
 '''The answer to every exercise, as the source a student would write, shown only by solution(name).
 
-solutions/NN_solutions.py holds the same text (a test keeps them equal); instructors may delete that folder.
-The sources use the names a notebook has at its exercises: np, network, Value.
+The one place the answers are kept: tools/nbgrader_course.py puts them into the instructor notebooks
+(nbgrader's solution regions), and the tests run them (namespace below). The sources use the names a
+notebook has at its exercises: np, network, Value.
 '''
+from types import SimpleNamespace
+
 SOLUTIONS = {
     # notebook 01
     "sigmoid_grad": '''def sigmoid_grad(z):
@@ -103,3 +106,15 @@ f = (a * b) * (a + c)
 f.backward()
 ''',
 }
+
+
+def namespace(names) -> SimpleNamespace:
+    """What the answers to the exercises `names` define (functions, predictions), run as a notebook runs them."""
+    import numpy as np
+
+    from helpers import network
+    from helpers.autograd import Value
+    found = {"np": np, "network": network, "Value": Value}
+    for name in names:
+        exec(SOLUTIONS[name], found)
+    return SimpleNamespace(**found)

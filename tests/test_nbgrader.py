@@ -1,0 +1,191 @@
+"""The instructor's pipeline, end to end, with nbgrader on a throwaway course folder.
+
+tools/nbgrader_course.py builds instructor notebooks from notebooks/ and helpers/exercises/answers.py;
+`nbgrader generate_assignment` must give back the committed student notebooks cell for cell; three fake
+students submit (all correct, all placeholders, wrong the ways students are: a wrong formula, a function
+that never returns, one that raises, an answer cell that fails, a wrong prediction); `nbgrader autograde`
+scores them with the checks; `nbgrader export` writes the CSVs whose scores are asserted here.
+"""
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+try:
+    import nbgrader  # noqa: F401  an instructor tool: requirements-instructor.txt (CI's instructor leg)
+except ImportError:
+    if os.environ.get("BACKPROP_LAB_REQUIRE_NBGRADER") == "1":
+        raise
+    pytest.skip("nbgrader is not installed (pip install -r requirements-instructor.txt)", allow_module_level=True)
+import nbformat  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import nbgrader_course  # noqa: E402
+
+ASSIGNMENTS = [path.stem for path in nbgrader_course.NOTEBOOKS]
+TIMEOUT = 20  # seconds per cell while autograding: the lab's slowest cell takes about 15 s on a loaded machine
+
+# what the third student wrote in each answer cell (by the cell's grade_id), the way students get it wrong
+WRONG = {
+    # sigma(z) (1 - z): the derivative taken of the wrong thing
+    "answer_sigmoid_grad": "def sigmoid_grad(z):\n    return network.sigmoid(z) * (1 - z)\n",
+    # never returns: waits for a dict nobody fills; tried out in the cell, so the cell itself never ends
+    "answer_backward": ("def backward(params, cache, y):\n    grads = {}\n    while len(grads) < 2:\n"
+                        "        d_out = (cache[\"y_hat\"] - y) * cache[\"y_hat\"] * (1 - cache[\"y_hat\"])\n"
+                        "    return grads\n\n\nbackward(params, cache, data.y)\n"),
+    # raises: grads are named dW1, dW2, not W1, W2 (KeyError)
+    "answer_gradient_step": ("def gradient_step(params, grads, lr):\n"
+                             "    return {name: value - lr * grads[name] for name, value in params.items()}\n"),
+    "answer_lr5_prediction": 'lr5_prediction = "diverges"  # ten times the step must blow up\n',
+    # AND right, OR with the wrong sign on b
+    "answer_and_weights_or_weights": "and_weights = (1, 1, -1.5)\nor_weights = (1, 1, 0.5)\n",
+    # the answer cell itself fails: a name that does not exist, when the student tries the function
+    "answer_violated": ("def violated(w1, w2, b):\n    return [k for k in (1, 2, 3, 4) if not holds[k]]\n\n\n"
+                        "violated(1, 1, -0.5)\n"),
+    "answer_h2_prediction": "h2_prediction = 0.9  # 'two hidden neurons are sufficient'\n",
+    # right, in another form than answers.py's
+    "answer_success_rate": ("def success_rate(y_hat, y):\n"
+                            "    return np.mean(np.all((y_hat > 0.5) == (y > 0.5), axis=1))\n"),
+    "answer_gate_names": 'gate_names = ["OR", "AND", "NAND"]\n',  # units 1 and 2 swapped
+    "answer_xor_params": ('xor_params = {"W1": np.array([[20.0, -20.0], [20.0, -20.0]]),\n'
+                          '              "b1": np.array([[-10.0, 30.0]]),\n'
+                          '              "W2": np.array([[20.0], [20.0]]), "b2": np.array([[-30.0]])}\n'),
+    "answer_fails_most_prediction": 'fails_most_prediction = "sigmoid"  # the slowest\n',
+    # the squared error's delta, not cross-entropy's
+    "answer_ce_delta": "def ce_delta(y_hat, y):\n    return (y_hat - y) * y_hat * (1 - y_hat)\n",
+    "answer_tanh_grad": "def tanh_grad(z):\n    return 1 - np.tanh(z) ** 2\n",
+    # = instead of +=: the gradient that was already there is lost
+    "answer_mul_backward": ("def mul_backward(a, b, out):\n"
+                            "    a.grad = b.data * out.grad\n    b.grad = a.data * out.grad\n"),
+    "answer_sigmoid_backward": "def sigmoid_backward(x, out):\n    x.grad += out.data * (1 - out.data) * out.grad\n",
+    "answer_add_backward": "def add_backward(a, b, out):\n    a.grad = out.grad\n    b.grad = out.grad\n",
+    "answer_fan_out_prediction": "fan_out_prediction = -18  # (a + c) * b\n",
+    "answer_f": ("from helpers.autograd import Value\n\na, b, c = Value(2.0), Value(-3.0), Value(4.0)\n"
+                 "f = (a * b) * (a + c)\nf.backward()\n"),
+}
+# exercise (graded cell): score of (ada: all correct, bo: all placeholders, cy: WRONG above)
+EXPECTED = {
+    "sigmoid_grad": (1, 0, 0), "backward": (1, 0, 0), "gradient_step": (1, 0, 0), "lr_five": (1, 0, 0),
+    "and_weights_or_weights": (2, 0, 1), "violated": (1, 0, 0),
+    "h2_prediction": (1, 0, 0), "success_rate": (1, 0, 1),
+    "gate_names": (1, 0, 0), "xor_by_hand": (1, 0, 1),
+    "fails_most": (1, 0, 0), "ce_delta": (1, 0, 0), "tanh_grad": (1, 0, 1),
+    "mul_backward": (1, 0, 0), "sigmoid_backward": (1, 0, 1), "add_backward": (1, 0, 0), "fan_out": (1, 0, 0),
+}
+STUDENTS = ("ada", "bo", "cy")
+
+
+def nbgrader(course: Path, *args: str) -> str:
+    """Run the nbgrader command line in the course folder (its nbgrader_config.py, its sqlite gradebook)."""
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+           "PYTHONPATH": str(ROOT / "tools")}  # alembic (nbgrader's database) from this venv; nbgrader_export
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Path:
+    course = tmp_path_factory.mktemp("course")
+    assert nbgrader_course.build(course, timeout=TIMEOUT) == ASSIGNMENTS
+    nbgrader(course, "generate_assignment", "*")
+    return course
+
+
+def cells_by_id(path: Path) -> dict:
+    nb = nbformat.read(path, as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if "nbgrader" in c.metadata}
+
+
+def test_generated_student_notebooks_are_the_committed_ones(course):
+    for name in ASSIGNMENTS:
+        released = nbformat.read(course / "release" / name / f"{name}.ipynb", as_version=4)
+        committed = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+        assert len(released.cells) == len(committed.cells), name
+        for i, (r, c) in enumerate(zip(released.cells, committed.cells)):
+            assert (r.cell_type, r.source) == (c.cell_type, c.source), f"{name} cell {i}"
+        assert (course / "release" / name / "helpers" / "exercises" / "__init__.py").exists()
+
+
+def test_hidden_checks_leave_students_no_verdict_and_the_rest_unchanged(tmp_path):
+    nbgrader_course.build(tmp_path, hide=True)
+    nbgrader(tmp_path, "generate_assignment", "*")
+    for name in ASSIGNMENTS:
+        released = nbformat.read(tmp_path / "release" / name / f"{name}.ipynb", as_version=4)
+        committed = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+        source = cells_by_id(tmp_path / "source" / name / f"{name}.ipynb")
+        for r, c in zip(released.cells, committed.cells, strict=True):
+            gid = r.metadata.get("nbgrader", {}).get("grade_id", "")
+            if gid.startswith("check_"):  # the check calls are hidden tests now; imports and the rest stay
+                calls = [line for line in c.source.split("\n") if nbgrader_course.CHECK_CALL.match(line)]
+                assert calls and r.source == "\n".join(ln for ln in c.source.split("\n") if ln not in calls)
+                assert all(line in source[gid].source for line in calls)
+            else:
+                assert r.source == c.source
+
+
+def test_every_answer_and_check_is_graded(course):
+    graded = [gid for name in ASSIGNMENTS for gid in cells_by_id(course / "source" / name / f"{name}.ipynb")]
+    assert sorted(g.removeprefix("check_") for g in graded if g.startswith("check_")) == sorted(EXPECTED)
+    assert sorted(g for g in graded if g.startswith("answer_")) == sorted(WRONG)
+    solutions = "".join(c.source for name in ASSIGNMENTS
+                        for c in cells_by_id(course / "source" / name / f"{name}.ipynb").values())
+    for name, text in nbgrader_course.SOLUTIONS.items():  # answers.py, line for line, in the instructor notebooks
+        assert all(line in solutions for line in text.splitlines()), name
+
+
+def submit(course: Path, student: str, name: str) -> None:
+    """A student's submission: the released folder with the notebook's answer cells filled in."""
+    folder = course / "submitted" / student / name
+    shutil.copytree(course / "release" / name, folder)
+    path = folder / f"{name}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    instructor = cells_by_id(course / "source" / name / f"{name}.ipynb")
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if not gid.startswith("answer_") or student == "bo":
+            continue
+        if student == "ada":  # the instructor's cell: placeholder, then the answer from answers.py
+            lines = instructor[gid].source.split("\n")
+            cell.source = "\n".join(ln for ln in lines if ln not in (nbgrader_course.BEGIN, nbgrader_course.END))
+        else:
+            cell.source = WRONG[gid]
+    nbformat.write(nb, path)
+
+
+def test_three_students_graded_and_exported(course):
+    for student in STUDENTS:
+        for name in ASSIGNMENTS:
+            submit(course, student, name)
+    # two nbgrader processes, three assignments each (the gradebook is sqlite, with a wait for its lock)
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda some: nbgrader(course, "autograde", some), ["0[135]_*", "0[246]_*"]))
+    nbgrader(course, "export", "--to=grades.csv")
+    nbgrader(course, "export", "--exporter=nbgrader_export.ExerciseCsv", "--to=exercises.csv")
+
+    rows = list(csv.DictReader(open(course / "exercises.csv")))
+    got = {(r["student_id"], r["exercise"]): float(r["score"]) for r in rows}
+    want = {(s, e): float(scores[i]) for e, scores in EXPECTED.items() for i, s in enumerate(STUDENTS)}
+    assert got == want
+    assert {r["exercise"]: float(r["max_score"]) for r in rows} == {e: float(s[0]) for e, s in EXPECTED.items()}
+
+    totals = {(r["student_id"], r["assignment"]): float(r["score"])
+              for r in csv.DictReader(open(course / "grades.csv"))}  # nbgrader's own CSV: one row per assignment
+    for i, student in enumerate(STUDENTS):
+        assert sum(totals[student, a] for a in ASSIGNMENTS) == sum(scores[i] for scores in EXPECTED.values())
+
+    # the endless answer cell was stopped by nbgrader's cell timeout, and grading went on after it
+    graded = nbformat.read(course / "autograded" / "cy" / "01_xor_baseline" / "01_xor_baseline.ipynb", as_version=4)
+    endless = next(c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "answer_backward")
+    assert [o.get("ename") for o in endless.outputs] == ["KeyboardInterrupt", "CellTimeoutError"], endless.outputs
+    # and the graded cell shows the check's own verdict (the check's timer stopped the call), then the score
+    checked = next(c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "check_backward")
+    assert "Not yet [backward]: Your function was stopped after" in checked.outputs[0].data["text/plain"]
+    assert checked.outputs[-1].data["text/plain"] == "0.0"
