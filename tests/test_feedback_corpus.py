@@ -429,7 +429,7 @@ CORPUS += [
 
 
 def nb05_measured():
-    from tests.test_checks05 import MEASURED
+    from test_checks05 import MEASURED  # tests/ is on sys.path (pytest, no __init__.py)
     return MEASURED
 
 
