@@ -126,7 +126,7 @@ class TrainingExplorer(LivePanel):
         if floor != self.ax_loss.get_ylim()[0]:
             self.ax_loss.set_ylim(floor, 1.0)
             self.keep_background(self.moving, key=self.limits())
-        self.loss_title.set_text(f"loss (MSE) at step {n:,}: {losses[-1]:.4f}")
+        self.loss_title.set_text(f"lr {path.lr:.3g}, step {n:,}: loss {losses[-1]:.4f}")  # the setting, in the picture
         self.plane_image.set_data(plots.output_grid(params))
         y_hat = forward(params, data.X)[0]
         for bar, value in zip(self.bars, y_hat.ravel()):

@@ -140,7 +140,7 @@ class RepresentationPanel(LivePanel):
         self.marker.set_xdata([n, n])
         where = "hidden space" if proj.explained is None else "hidden space, PCA plane"
         for text, title in zip(self.titles, (f"input plane, step {n}: {correct} of 4 correct", where,
-                                             f"loss at step {n}: {losses[n]:.4f}")):
+                                             f"lr {self.path.lr:.3g}, step {n}: loss {losses[n]:.4f}")):
             text.set_text(title)
         self.blit()
         self.step.value = n

@@ -118,7 +118,7 @@ class SweepPanel(LivePanel):
         if floor != self.ax_loss.get_ylim()[0]:
             self._limits(floor)
         rates = ", ".join(f"{H}: {k}" for H, k in zip(table["hidden"], table["solved"]))
-        self.titles[0].set_text(f"success rate at step {n}, 95% intervals")
+        self.titles[0].set_text(f"lr {live.lr:.3g}, {'biases' if live.bias else 'no biases'}: solved at step {n}")
         self.titles[1].set_text("when the solved nets got there")
         self.blit()
         doing = f"training: step {n} of {self.total} &rarr; " if n < self.total else "&rarr; "
