@@ -178,6 +178,8 @@ def measure(entry: Entry, setting: dict, repeat: int) -> dict:
     panel = entry.open(**setting)
     first, frames = [], []
     for name, value in entry.session(setting, repeat):
+        if getattr(panel, name).value == value:
+            continue  # at a slider's end a move can be no move
         before = panel.image.value
         first.append(timed(functools.partial(setattr, getattr(panel, name), "value", value)))
         assert panel.image.value != before or panel.shown == panel.total, f"no new picture after {name}={value}"
