@@ -66,7 +66,8 @@ CORPUS = [  # (exercise, answer, status, mistake key or None, words the message 
     (SG, (lambda z: np.cos(z),), "not yet", None, "At z ="),
     (SG, (variant(SG, a=("return s * (1 - s)", "s * (1 - s)")),), "not yet", None, "did you forget `return`"),
     (SG, (lambda z: (network.sigmoid(z) * (1 - network.sigmoid(z))).tolist(),), "not yet", None, "Python list"),
-    (SG, (sg_forever,), "not yet", None, "stopped after"),
+    *([(SG, (sg_forever,), "not yet", None, "stopped after")] if int(np.__version__.split(".")[0]) >= 2 else []),
+    # NumPy 1.x (the oldest leg) holds back the timer's signal in this loop: see test_check_kernel
 ]
 
 # ---- 01 backward -----------------------------------------------------------------------------------------
