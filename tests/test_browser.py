@@ -247,24 +247,12 @@ MOVED = []  # every control moved, for the closing summary
 
 @pytest.mark.parametrize("path", panel_notebooks(), ids=lambda p: p.name)
 def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, browser):
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    n_code = sum(c["cell_type"] == "code" for c in nb["cells"])
     started = time.monotonic()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        page.goto(f"{lab_server}/lab/tree/notebooks/{path.name}?token={TOKEN}&reset")
-        wait_until(lambda: kernel_idle(page), 90, "the kernel to start (status bar: Idle)")
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
-
-        def all_ran():
-            prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-            done = [p for p in prompts if re.fullmatch(r"\s*\[\d+\]:\s*", p)]
-            return len(prompts) == n_code and len(done) == n_code and kernel_idle(page)
-
-        wait_until(all_ran, 180, f"Run All to finish all {n_code} code cells")
+        open_and_run_all(page, lab_server, path)
         panels = page.locator(".jp-OutputArea-output .backprop-panel")
         assert panels.count() > 0, "no panel (helpers.panels.base.Panel) was rendered"
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count() == 0, \
