@@ -207,17 +207,34 @@ class Mover:
         handle, track = slider.locator(".noUi-handle"), slider.locator(".noUi-base")
         self.shoot(name, "drag")  # first: a screenshot may scroll the page, which would move the handle
         handle.scroll_into_view_if_needed()
-        box, bar = handle.bounding_box(), track.bounding_box()
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        x, y = self.grab(handle)
+        before, text = self.state(), readout.inner_text()
+        bar = track.bounding_box()
         # a quarter of the track, towards the side with more room
         target = x + 0.25 * bar["width"] if x < bar["x"] + bar["width"] / 2 else x - 0.25 * bar["width"]
-        before, text = self.state(), readout.inner_text()
-        self.page.mouse.move(x, y)
-        self.page.mouse.down()
         self.page.mouse.move(target, y, steps=8)
         self.page.mouse.up()
+        dropped = handle.get_attribute("aria-valuenow")
         wait_until(lambda: readout.inner_text() != text, 5, f"{name}: the readout to move with the mouse")
         self.check(name, "drag", before, readout.inner_text)
+        # and it stays where it was dropped: a frame that was on its way must not carry it on
+        assert handle.get_attribute("aria-valuenow") == dropped, f"{name}: dropped at {dropped}, now at " \
+            f"{handle.get_attribute('aria-valuenow')} ({readout.inner_text()})"
+
+    def grab(self, handle) -> tuple:
+        """Press the mouse on a slider's handle; returns where. While a live panel plays, the handle moves
+        between reading its place and pressing, and a press beside it is a tap on the track (the value
+        jumps there and the panel pauses): then let go and press again on the handle, now still."""
+        for _ in range(3):
+            box = handle.bounding_box()
+            x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            self.page.mouse.move(x, y)
+            self.page.mouse.down()
+            if "noUi-active" in (handle.get_attribute("class") or ""):  # noUiSlider's mark of a held handle
+                return x, y
+            self.page.mouse.up()
+            time.sleep(0.5)  # the tap's value reaches the kernel, which pauses the run
+        raise AssertionError("three presses missed the slider's handle")
 
     def keys(self, slider, name: str):
         readout = slider.locator(".widget-readout")

@@ -6,21 +6,12 @@ import warnings
 import numpy as np
 import pytest
 from matplotlib.image import imread
+from player import play_to_end, press_play
 
 from helpers import train
 from helpers.analysis import explain
 from helpers.panels import explorer
-
-
-def play_to_end(panel, limit: int = 10_000) -> list:
-    """Tick the Play widget until the run's last step is on screen; returns the pictures sent."""
-    pictures = []
-    for _ in range(limit):
-        if panel.shown >= panel.total:
-            return pictures
-        panel.play.value = panel.play.value + 1
-        pictures.append(panel.image.value)
-    raise AssertionError("the run never reached its last step")
+from helpers.panels.live import PLAYING
 
 
 @pytest.fixture()
@@ -73,7 +64,9 @@ def test_step_trains_one_update_and_pauses(panel):
     panel.step_button.click()
     assert not panel.playing and panel.shown == 501
     assert "training: step 501 of 10,000" in panel.status.value
-    panel.play.value = panel.play.value + 1  # Play again: on from there, one frame
+    panel.play.value = 2  # a tick the browser's timer sent before the Step reached it: the run stays
+    assert panel.shown == 501 and panel.play.value == 1
+    press_play(panel)  # Play again: on from there, one frame
     assert panel.shown == 1000
 
 
@@ -92,7 +85,8 @@ def test_a_run_seen_before_shows_its_last_frame_at_once_and_play_replays_it(pane
     panel.seed.value = 0
     assert panel.shown == 10_000 and "final loss" in panel.status.value and not panel.playing
     assert panel.paths[(4, 0.5, 0, True)].trained == trained  # nothing trained again
-    panel.play.value = 0  # Play at the end starts again from 0 (the browser resets the value)
+    setattr(panel.play, PLAYING, True)  # Play at the end starts again from 0 (the browser resets the value)
+    panel.play.value = 0
     assert panel.shown == 0
     panel.play.value = 1
     assert panel.shown == 500

@@ -5,6 +5,7 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
+from player import play_to_end, press_play, tick
 
 from helpers import train
 from helpers.analysis import hidden_layer
@@ -13,14 +14,6 @@ from helpers.panels import representation
 
 def pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
-
-
-def play_to_end(panel) -> list:
-    pictures = []
-    while panel.shown < panel.total:
-        panel.play.value = panel.play.value + 1
-        pictures.append(panel.image.value)
-    return pictures
 
 
 @pytest.fixture()
@@ -56,6 +49,17 @@ def test_the_step_slider_goes_to_any_step_and_back(panel):
     assert f"loss {run.final_loss:.4f}" in panel.status.value
     panel.step.value = 100
     assert panel.shown == 100 and panel.path.trained == 1250  # back: nothing trained again
+
+
+def test_a_step_dropped_during_play_stays_where_it_was_dropped(panel):
+    for _ in range(3):
+        tick(panel)  # playing: step 750 on screen
+    panel.step.value = 1250  # the student drops the step handle at 1250 ...
+    for _ in range(2):
+        tick(panel)  # ... while the browser's timer still sends the ticks it sent before the pause reached it
+    assert panel.shown == 1250 and panel.step.value == 1250 and "<b>step 1250</b>" in panel.status.value
+    press_play(panel)  # Play goes on from there
+    assert panel.shown == 1250 + panel.speed.value
 
 
 def test_step_and_reset(panel):

@@ -1,17 +1,10 @@
 """The sweep panel plays the whole sweep live, driven from Python the way the browser drives it."""
 import numpy as np
 import pytest
+from player import play_to_end
 
 from helpers.analysis import sweep
 from helpers.panels import sweep as sweep_panel
-
-
-def play_to_end(panel) -> list:
-    pictures = []
-    while panel.shown < panel.total:
-        panel.play.value = panel.play.value + 1
-        pictures.append(panel.image.value)
-    return pictures
 
 
 @pytest.fixture()

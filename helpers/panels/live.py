@@ -77,6 +77,11 @@ class LivePanel(Panel):
             # the kernel's own move of the player (queued behind the callback that made it), or a tick sent
             # before the kernel moved it (a Step, the step slider): already there, or past it
             return
+        if v > self.frame and not self.playing:
+            # a tick the browser's timer sent before the pause reached it (a slider, Step or Reset paused
+            # the run): the run stays where the student put it, and so does the player
+            self._set_frame(self.frame)
+            return
         if v == 0:  # Play pressed at the end (it starts again from 0), or stopped: the start of the run
             self.frame, n = 0, 0
         else:
