@@ -350,8 +350,14 @@ def test_the_explorer_plays_training_live_in_the_browser(lab_server, browser):
         panel.scroll_into_view_if_needed()
         status, image = panel.locator(".panel-status").first, panel.locator(".panel-image").first
         buttons = {name: panel.locator("button", has_text=name).first for name in ("Step", "Reset")}
+        play_icon = panel.locator(".widget-play button i").first  # the Play/Pause button's icon
+        # it opens at step 0 waiting for Play (a Pause button over a timer that never ticks would lie)
+        assert "fa-play" in play_icon.get_attribute("class") and "step 0 of" in status.inner_text()
         buttons["Reset"].click()
-        wait_until(lambda: "step 0 of" in status.inner_text(), 20, "Reset to show step 0")
+        # Reset pauses: wait until the browser has heard it (the button shows Play again), or the pause,
+        # still on its way, would stop the play this test starts (the status read step 0 before Reset too)
+        wait_until(lambda: "step 0 of" in status.inner_text() and "fa-play" in play_icon.get_attribute("class"),
+                   20, "Reset to show step 0, paused")
         panel.locator(".widget-play button").first.click()  # Play
         frames, steps = set(), set()
         deadline = time.monotonic() + 30
@@ -376,6 +382,8 @@ def test_the_explorer_plays_training_live_in_the_browser(lab_server, browser):
         page.mouse.up()
         value = seed.locator(".widget-readout").inner_text().strip()
         wait_until(lambda: f"seed={value} " in status.inner_text(), 20, f"the status to name seed={value}")
+        wait_until(lambda: f"seed={value} " in status.inner_text()
+                   and not re.search(r"\bstep 0 of", status.inner_text()), 20, f"seed={value}'s run to play by itself")
         MOVED.append(f"01_xor_baseline explorer: seed dragged to {value} during play | {status.inner_text().strip()}")
 
         # Step: exactly one more update

@@ -19,11 +19,16 @@ def panel():
     return explorer.explore_training()
 
 
-def test_opens_at_step_0_of_the_default_run_and_plays(panel):
+def test_opens_at_step_0_of_the_default_run_waiting_for_play(panel):
     assert "hidden=4 lr=0.5 steps=10000 seed=0 bias=on" in panel.status.value
     assert "training: step 0 of 10,000" in panel.status.value
-    assert panel.playing and panel.shown == 0
+    # paused: a browser timer set going before the panel is on screen would never tick, under a Pause button
+    assert not panel.playing and panel.shown == 0
     assert panel.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    panel.play.value = 1  # no tick comes before Play ...
+    assert panel.shown == 0
+    press_play(panel)     # ... and Play plays
+    assert panel.playing and panel.shown == 500
 
 
 def test_playing_shows_the_run_frame_by_frame_and_ends_with_the_explanation(panel):
@@ -38,7 +43,7 @@ def test_playing_shows_the_run_frame_by_frame_and_ends_with_the_explanation(pane
 
 
 def test_each_frame_says_where_the_run_is(panel):
-    panel.play.value = 1
+    press_play(panel)
     assert "training: step 500 of 10,000" in panel.status.value
     panel.play.value = 7
     assert "training: step 1,000 of 10,000" in panel.status.value  # one frame further, never a jump
@@ -49,8 +54,9 @@ def test_each_frame_says_where_the_run_is(panel):
     ("bias", False, "bias=off"), ("lr", 2.0, "lr=2"),
 ])
 def test_a_move_during_play_starts_the_new_setting_at_step_0(panel, name, value, shown):
-    panel.play.value = 1
+    press_play(panel)
     panel.play.value = 2
+    assert panel.shown == 1000
     before = panel.redraws
     getattr(panel, name).value = value
     assert shown in panel.status.value and "training: step 0 of" in panel.status.value
@@ -60,7 +66,7 @@ def test_a_move_during_play_starts_the_new_setting_at_step_0(panel, name, value,
 
 
 def test_step_trains_one_update_and_pauses(panel):
-    panel.play.value = 1
+    press_play(panel)
     panel.step_button.click()
     assert not panel.playing and panel.shown == 501
     assert "training: step 501 of 10,000" in panel.status.value
@@ -94,7 +100,7 @@ def test_a_run_seen_before_shows_its_last_frame_at_once_and_play_replays_it(pane
 
 def test_the_speed_control_sets_the_steps_per_frame(panel):
     panel.speed.value = 100
-    panel.play.value = 1
+    press_play(panel)
     assert panel.shown == 100
     assert panel.play.max == 100
 
@@ -133,6 +139,7 @@ def test_a_bad_speed_is_named_with_its_choices():
 
 def test_a_tick_sent_before_a_step_does_not_move_the_run_back(panel):
     panel.speed.value = 100
+    setattr(panel.play, PLAYING, True)
     for v in range(1, 6):
         panel.play.value = v
     panel.step_button.click()

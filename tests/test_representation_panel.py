@@ -21,8 +21,8 @@ def panel():
     return representation.watch_it_form(seed=1, steps=2000, every=50)  # seed 1 solves XOR within 2000 steps
 
 
-def test_opens_at_step_0_and_plays(panel):
-    assert panel.error is None and panel.playing and panel.shown == 0
+def test_opens_at_step_0_waiting_for_play(panel):
+    assert panel.error is None and not panel.playing and panel.shown == 0
     assert "hidden=2 lr=0.5 seed=1 bias=on" in panel.status.value
     assert "training: <b>step 0</b> of 2000" in panel.status.value
     assert panel.step.max == 2000 and panel.step.step == 50 and panel.step.value == 0
@@ -52,8 +52,10 @@ def test_the_step_slider_goes_to_any_step_and_back(panel):
 
 
 def test_a_step_dropped_during_play_stays_where_it_was_dropped(panel):
-    for _ in range(3):
-        tick(panel)  # playing: step 750 on screen
+    press_play(panel)
+    for _ in range(2):
+        tick(panel)
+    assert panel.shown == 750  # playing
     panel.step.value = 1250  # the student drops the step handle at 1250 ...
     for _ in range(2):
         tick(panel)  # ... while the browser's timer still sends the ticks it sent before the pause reached it
@@ -82,7 +84,8 @@ def test_the_blitted_picture_equals_a_full_redraw(panel):
 @pytest.mark.parametrize("name, value, shown", [("hidden", 3, "hidden=3"), ("seed", 4, "seed=4"), ("lr", 2.0, "lr=2")])
 def test_the_other_sliders_start_a_new_run(name, value, shown):
     p = representation.watch_it_form(steps=1000, every=100)
-    p.play.value = 1
+    press_play(p)
+    assert p.shown == p.speed.value
     getattr(p, name).value = value
     assert p.error is None and p.playing and p.shown == 0
     assert shown in p.status.value and "<b>step 0</b>" in p.status.value

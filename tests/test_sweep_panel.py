@@ -1,7 +1,7 @@
 """The sweep panel plays the whole sweep live, driven from Python the way the browser drives it."""
 import numpy as np
 import pytest
-from player import play_to_end
+from player import play_to_end, press_play
 
 from helpers.analysis import sweep
 from helpers.panels import sweep as sweep_panel
@@ -13,9 +13,9 @@ def panel():
     return sweep_panel.explore_sweep(lr=0.5, steps=1000, bias=False, seeds=10)
 
 
-def test_opens_at_step_0_and_plays(panel):
+def test_opens_at_step_0_waiting_for_play(panel):
     assert "lr=0.5 steps=1000 bias=off" in panel.status.value and "training: step 0 of 1000" in panel.status.value
-    assert "(of 10)" in panel.status.value and panel.playing and panel.error is None
+    assert "(of 10)" in panel.status.value and not panel.playing and panel.error is None
     assert panel.image.value[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -45,7 +45,7 @@ def test_each_step_of_the_live_sweep_is_a_sweep_stopped_there():
     ("bias", True, "bias=on"), ("steps", 2000, "steps=2000"), ("lr", 1.0, "lr=1"),
 ])
 def test_each_control_starts_its_sweep_at_step_0(panel, name, value, shown):
-    panel.play.value = 1
+    press_play(panel)
     before = panel.redraws
     getattr(panel, name).value = value
     assert shown in panel.status.value and "training: step 0 of" in panel.status.value

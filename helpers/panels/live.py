@@ -41,6 +41,7 @@ class LivePanel(Panel):
             control.add_class("live-control")
         self.player = widgets.HBox([self.play, self.step_button, self.reset_button, self.speed])
         self.shown, self.frame = 0, 0
+        self.opened = False  # becomes True after the first run is shown (see start)
         self.tick = self.safely(self._tick)
         self.play.observe(self.tick, names="value")
         self.speed.observe(self.safely(self._new_speed), names="value")
@@ -54,15 +55,18 @@ class LivePanel(Panel):
     def pause(self) -> None:
         setattr(self.play, PLAYING, False)
 
-    def start(self, key, autoplay: bool = True) -> None:
+    def start(self, key) -> None:
         """Show the run for settings `key`: a run seen before at its last frame, a new one at its
-        first frame, playing. Call it from the sliders' callback."""
+        first frame, playing. Call it from the sliders' callback. The first run, shown while the panel
+        is made, waits for Play: the browser starts its timer when `playing` turns True, and a timer
+        set going before the panel is on screen would never tick (while its button showed Pause)."""
         self.pause()
         seen = self.restart(key)
         self._frames()
         self.show_position(self.total if seen else 0)
-        if autoplay and not seen:
+        if not seen and self.opened:
             setattr(self.play, PLAYING, True)  # the browser's timer starts ticking
+        self.opened = True
 
     def show_position(self, n: int) -> None:
         """Compute and draw position n, and put the Play widget where n is."""
