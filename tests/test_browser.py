@@ -366,7 +366,8 @@ def test_the_explorer_plays_training_live_in_the_browser(lab_server, browser):
             if "of 10,000" in status.inner_text() and "training" in status.inner_text():
                 steps.add(step_of(status.inner_text()))
             time.sleep(0.03)
-        assert len(frames) >= 5, f"only {len(frames)} different frames while playing"
+        assert len(frames) >= 5, f"only {len(frames)} different frames while playing; status " \
+            f"{status.inner_text()!r}, button {play_icon.get_attribute('class')!r}"
         panel.screenshot(path=str(SCREENSHOTS / "01_explorer_playing.png"))
 
         # drag the seed slider while it plays: the status names the new seed

@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pytest
 from matplotlib.image import imread
-from player import play_to_end, press_play
+from player import play_to_end, press_play, tick
 
 from helpers import train
 from helpers.analysis import explain
@@ -91,18 +91,31 @@ def test_a_run_seen_before_shows_its_last_frame_at_once_and_play_replays_it(pane
     panel.seed.value = 0
     assert panel.shown == 10_000 and "final loss" in panel.status.value and not panel.playing
     assert panel.paths[(4, 0.5, 0, True)].trained == trained  # nothing trained again
-    setattr(panel.play, PLAYING, True)  # Play at the end starts again from 0 (the browser resets the value)
-    panel.play.value = 0
-    assert panel.shown == 0
-    panel.play.value = 1
+    press_play(panel)  # Play at the end starts again from 0
+    assert panel.shown == 0 and "training: step 0 of" in panel.status.value
+    tick(panel)
     assert panel.shown == 500
+    panel.play.value = 0  # the stop button (■): back to the start too
+    assert panel.shown == 0
+
+
+def test_ticks_merged_by_a_busy_kernel_still_play_the_whole_run(panel):
+    # a kernel slower than the timer gets several ticks as one message (the browser keeps only the
+    # newest value): each message draws one frame, and the player never stops before the run's end
+    setattr(panel.play, PLAYING, True)
+    frames = 0
+    while panel.playing:
+        panel.play.value += 3
+        frames += 1
+        assert panel.play.value < panel.play.max  # where the browser's timer would stop by itself
+    assert frames == 10_000 // panel.speed.value and panel.shown == 10_000
 
 
 def test_the_speed_control_sets_the_steps_per_frame(panel):
     panel.speed.value = 100
     press_play(panel)
     assert panel.shown == 100
-    assert panel.play.max == 100
+    assert len(play_to_end(panel)) == 99  # 100 steps a frame
 
 
 def test_the_blitted_picture_is_the_full_drawing():

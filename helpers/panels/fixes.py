@@ -115,8 +115,10 @@ class FixesPanel(Panel):
         # new value whose callback waits for its turn
         self.shown = key
         self.runs, frame = self.pairs[key]
-        self.play.value = frame  # the player where this setting stopped (no tick: see _on_frame)
-        self._to_frame(frame)
+        if self.play.value != frame:
+            self.play.value = frame  # the frame observer trains (nothing here) and draws
+        else:
+            self._to_frame(frame)
         if frame == 0 and change is not None:  # a control moved (not the first drawing): play the new runs
             self._play_from_start()
 
@@ -126,15 +128,7 @@ class FixesPanel(Panel):
         return [LiveRun(start, lr, activation, loss, momentum), LiveRun(start, lr, **BASELINE)]
 
     def _on_frame(self, change):
-        v, frame = int(change["new"]), self.pairs[self.shown][1]
-        if v == frame or 0 < v < frame:
-            return  # the kernel's own move of the player, or a tick sent before the browser heard of it
-        # one frame on, whatever value arrives: a tick the browser's timer sent before a control move
-        # must not carry the new runs ahead to where the old ones were
-        frame = 0 if v == 0 else min(frame + 1, self.play.max)
-        if v != frame:
-            self.play.value = frame  # and the player back in step with the runs
-        self._to_frame(frame)
+        self._to_frame(int(change["new"]))
 
     def _to_frame(self, frame: int) -> None:
         """Train both runs up to frame * chunk steps (from the start again for an earlier frame: the stop

@@ -19,6 +19,10 @@ from helpers.panels.base import LABEL_WIDTH, Panel
 PLAYING = "playing" if "playing" in widgets.Play.class_trait_names() else "_playing"
 SPEEDS = (10, 50, 100, 250, 500, 1000, 2500)  # positions per frame the speed control offers
 FRAME_MS = 50  # the timer's interval; a frame that takes longer simply waits for the kernel
+# The player's max, never reached: the kernel pauses the player at the run's end. A timer that stopped
+# at a max of its own would stop early whenever the kernel draws slower than it ticks, since the
+# browser then sends several ticks as one message, and each message is one frame.
+ENDLESS = 2**31 - 1
 
 
 class LivePanel(Panel):
@@ -29,7 +33,7 @@ class LivePanel(Panel):
         if speed not in speeds:
             raise ValueError(f"speed must be one of {', '.join(map(str, speeds))} ({unit} per frame), got {speed!r}")
         super().__init__(figsize)
-        self.play = widgets.Play(value=0, min=0, max=1, interval=FRAME_MS, show_repeat=False,
+        self.play = widgets.Play(value=0, min=0, max=ENDLESS, interval=FRAME_MS, show_repeat=False,
                                  description="play")
         self.step_button = widgets.Button(description="Step", tooltip=f"one more of the {unit}",
                                           layout=widgets.Layout(width="70px"))
@@ -62,7 +66,6 @@ class LivePanel(Panel):
         set going before the panel is on screen would never tick (while its button showed Pause)."""
         self.pause()
         seen = self.restart(key)
-        self._frames()
         self.show_position(self.total if seen else 0)
         if not seen and self.opened:
             setattr(self.play, PLAYING, True)  # the browser's timer starts ticking
@@ -86,7 +89,7 @@ class LivePanel(Panel):
             # the run): the run stays where the student put it, and so does the player
             self._set_frame(self.frame)
             return
-        if v == 0:  # Play pressed at the end (it starts again from 0), or stopped: the start of the run
+        if v == 0 or self.shown >= self.total:  # stopped (■), or Play pressed at the end: from the start
             self.frame, n = 0, 0
         else:
             # one frame further, whatever value arrives: ticks sent before a restart must not jump the new run
@@ -107,16 +110,12 @@ class LivePanel(Panel):
         self.show_position(0)
 
     def _new_speed(self, change=None) -> None:
-        self._frames()
         self._set_frame(self.shown // self.speed.value)
-
-    def _frames(self) -> None:
-        self.play.max = max(1, -(-self.total // self.speed.value))  # frames to the end, the last one partial
 
     def _set_frame(self, frame: int) -> None:
         """Put the Play widget at `frame` without it counting as a tick (`_tick` sees it is there already)."""
-        self.frame = min(frame, self.play.max)
-        self.play.value = self.frame
+        self.frame = frame
+        self.play.value = frame
 
     # what a subclass defines
     total = 0
