@@ -19,8 +19,9 @@ from PIL import Image
 
 from helpers.validate import check_float, check_int
 
-# the sliders' ranges, one place for every panel: (lowest, highest, step); lr moves on a log scale
+# the sliders' ranges, one place for every panel: (lowest, highest, step); the step is in log10 units on LOG_SCALE's
 LIMITS = {"lr": (0.01, 10.0, 0.1), "hidden": (1, 8, 1), "seed": (0, 99, 1), "steps": (500, 50_000, 500)}
+LOG_SCALE = ("lr", "scale")  # sliders that move on a log scale
 LABEL_WIDTH = "95px"  # room for "learning rate"
 
 
@@ -33,7 +34,7 @@ def slider(name: str, value, description: str = None, limits: tuple = None) -> w
     lo, hi, step = LIMITS[name] if limits is None else limits
     common = {"description": description or name, "continuous_update": False,
               "style": {"description_width": LABEL_WIDTH}}
-    if name == "lr":
+    if name in LOG_SCALE:
         value = check_float(name, value, lo, hi)
         return widgets.FloatLogSlider(value=value, base=10, min=np.log10(lo), max=np.log10(hi), step=step,
                                       readout_format=".3g", **common)
