@@ -14,10 +14,14 @@ The house, from the ground up (imports only point down; tests/test_architecture.
                                       trajectory (a run a chunk at a time), fixes (05), autograd_net (06)
     pictures/                         plots (the one plane shading, the one loss curve), diagram,
                                       hidden_plots, sweep_plots, fixes_plots, graph_plot
-    panels/                           base (layout, sliders, drawing, errors, one callback at a time),
+    panels/                           base (layout, sliders, drawing, errors, one lock: a callback at a time),
                                       live (Play, Step, Reset, speed) and one module per panel
     exercises/                        check, hint, solution: verdicts, the mistake catalogue and its
                                       variants, hint ladders, answers, one module of checks per notebook
+
+The lab starts no thread and no process of its own: no Thread, Process, executor, multiprocessing,
+concurrent.futures or subprocess here (tests/test_architecture.py). A panel's callbacks, which ipykernel
+may call from two of its threads, take turns under one threading.RLock (panels/base.py).
 
 Import what you need, e.g. `from helpers import data, network, train` or
 `from helpers.pictures import plots`.

@@ -1,10 +1,15 @@
-"""What the browser sends to a live panel's Play widget, for the panel tests: its timer moves `value`
-one on (a tick), and its Play button first sets the widget playing, then ticks."""
+"""What the browser sends to a live panel, for the panel tests: its Play timer moves `value` one on
+(a tick), its Play button first sets the widget playing, then ticks; a slider dropped sends its value."""
 from helpers.panels.live import PLAYING
 
 
 def tick(panel) -> None:
     panel.play.value = panel.play.value + 1
+
+
+def drop(slider, value) -> None:
+    """A slider's value as the browser sends it when the student lets go of the handle (also a value it holds)."""
+    slider.set_state({"value": value})
 
 
 def press_play(panel) -> None:

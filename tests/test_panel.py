@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import network
-from helpers.panels import base, explorer, line, one_step, representation, sweep
+from helpers.panels import base, explorer, fixes, line, one_step, representation, sweep
 from helpers.panels.base import Panel, remember, slider
 
 
@@ -74,6 +74,7 @@ def test_a_slider_refuses_a_value_outside_its_range_by_name(name, value, message
 # every panel of the lab: how to open it small, and one control move that redraws
 PANELS = {
     "explorer": (lambda: explorer.explore_training(steps=500), "seed", 3),
+    "fixes": (lambda: fixes.FixesPanel(steps=500), "seed", 3),
     "line": (lambda: line.drive_a_line(), "w1", 1.0),
     "representation": (lambda: representation.watch_it_form(steps=500, every=50), "seed", 3),
     "step": (lambda: one_step.step_through(network.init_reference()), "stage", 3),

@@ -5,7 +5,7 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
-from player import play_to_end, press_play, tick
+from player import drop, play_to_end, press_play, tick
 
 from helpers import train
 from helpers.analysis import hidden_layer
@@ -43,11 +43,11 @@ def test_playing_moves_the_points_and_the_plane_together(panel):
 
 
 def test_the_step_slider_goes_to_any_step_and_back(panel):
-    panel.step.value = 1250
+    drop(panel.step, 1250)
     assert panel.shown == 1250 and "<b>step 1250</b>" in panel.status.value and not panel.playing
     run = train.train(hidden=2, lr=0.5, steps=1250, seed=1, bias=True)
     assert f"loss {run.final_loss:.4f}" in panel.status.value
-    panel.step.value = 100
+    drop(panel.step, 100)
     assert panel.shown == 100 and panel.path.trained == 1250  # back: nothing trained again
 
 
@@ -56,12 +56,22 @@ def test_a_step_dropped_during_play_stays_where_it_was_dropped(panel):
     for _ in range(2):
         tick(panel)
     assert panel.shown == 750  # playing
-    panel.step.value = 1250  # the student drops the step handle at 1250 ...
+    drop(panel.step, 1250)  # the student drops the step handle at 1250 ...
     for _ in range(2):
         tick(panel)  # ... while the browser's timer still sends the ticks it sent before the pause reached it
     assert panel.shown == 1250 and panel.step.value == 1250 and "<b>step 1250</b>" in panel.status.value
     press_play(panel)  # Play goes on from there
     assert panel.shown == 1250 + panel.speed.value
+
+
+def test_a_step_dropped_on_the_frame_on_screen_pauses_there_too(panel):
+    """The frames move the step handle; a drag that ends on the frame on screen is a press all the same."""
+    press_play(panel)
+    tick(panel)
+    assert panel.shown == 500 and panel.step.value == 500 and panel.playing
+    drop(panel.step, 500)
+    tick(panel)  # a tick the browser sent before the pause reached it
+    assert not panel.playing and panel.shown == 500 and "<b>step 500</b>" in panel.status.value
 
 
 def test_step_and_reset(panel):
@@ -72,7 +82,7 @@ def test_step_and_reset(panel):
 
 
 def test_the_blitted_picture_equals_a_full_redraw(panel):
-    panel.step.value = 1000
+    drop(panel.step, 1000)
     blitted = pixels(panel.image.value)
     panel.fig.canvas.draw()
     full = np.asarray(panel.fig.canvas.buffer_rgba())[..., :3]

@@ -5,11 +5,10 @@ send it to an `Image` widget as PNG bytes. The kernel owns all of this state (st
 picture bytes, redraw count), so tests can drive a panel by setting slider values.
 Core widgets only: works on ipywidgets 7.7.1 (Colab) and 8.x.
 """
-import collections
 import functools
 import html
 import io
-import sys
+import threading
 import traceback
 
 import ipywidgets as widgets
@@ -20,8 +19,9 @@ from PIL import Image
 
 from helpers.validate import check_float, check_int
 
-# the sliders' ranges, one place for every panel: (lowest, highest, step); lr moves on a log scale
+# the sliders' ranges, one place for every panel: (lowest, highest, step); the step is in log10 units on LOG_SCALE's
 LIMITS = {"lr": (0.01, 10.0, 0.1), "hidden": (1, 8, 1), "seed": (0, 99, 1), "steps": (500, 50_000, 500)}
+LOG_SCALE = ("lr", "scale")  # sliders that move on a log scale
 LABEL_WIDTH = "95px"  # room for "learning rate"
 
 
@@ -34,7 +34,7 @@ def slider(name: str, value, description: str = None, limits: tuple = None) -> w
     lo, hi, step = LIMITS[name] if limits is None else limits
     common = {"description": description or name, "continuous_update": False,
               "style": {"description_width": LABEL_WIDTH}}
-    if name == "lr":
+    if name in LOG_SCALE:
         value = check_float(name, value, lo, hi)
         return widgets.FloatLogSlider(value=value, base=10, min=np.log10(lo), max=np.log10(hi), step=step,
                                       readout_format=".3g", **common)
@@ -74,7 +74,9 @@ class Panel:
         self.redraws = 0             # pictures sent so far
         self.error = None            # the last callback exception, or None
         self.moving, self.background, self.backgrounds = [], None, {}
-        self.waiting, self.token = collections.deque(), [True]  # callbacks queued; who may run them
+        # one callback at a time (see safely); re-entrant, so a callback that moves a widget of its own
+        # panel runs that widget's callback at once, nested
+        self.lock = threading.RLock()
 
     def layout(self, controls, body=None) -> widgets.VBox:
         """The panel as one widget: controls on top, then status, the picture (or a `body`
@@ -91,54 +93,23 @@ class Panel:
         so we catch them, name them in the status line and print the traceback into the panel's log.
         One at a time: ipykernel 7 may deliver two widgets' messages on two of its threads (a Play
         tick and a slider move, measured), and two frames drawn into one figure at once would mix.
-        So every callback joins the panel's queue, and whoever holds the panel's one token runs
-        what is queued, in order; a callback that arrives meanwhile from another thread waits in the
-        queue for it. A callback that a running one sets off (it moved a widget of its own panel)
-        runs at once, nested, as a re-entrant lock would let it.
+        So every callback holds the panel's lock while it runs.
         """
         @functools.wraps(callback)
         def guarded(*args, **kwargs):
-            if self._running_here():  # a callback of this panel moved one of its widgets: run it now, nested
-                self._run(callback, args, kwargs)
-                return
-            self.waiting.append((callback, args, kwargs))
-            self._run_waiting()
+            with self.lock:
+                try:
+                    if self.error is not None:  # an earlier error's traceback is stale now
+                        self.log.clear_output()
+                        self.error = None
+                    callback(*args, **kwargs)
+                except Exception as exc:  # noqa: BLE001 - any error must reach the student
+                    self.error = exc
+                    self.status.value = (f"<span style='color:#b00020'><b>Error:</b> "
+                                         f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</span>")
+                    with self.log:
+                        traceback.print_exc()
         return guarded
-
-    def _running_here(self) -> bool:
-        """Is this thread inside this panel's _run_waiting? (Each thread has its own stack of frames.)"""
-        frame = sys._getframe(2)
-        while frame is not None:
-            if frame.f_code is Panel._run_waiting.__code__ and frame.f_locals.get("self") is self:
-                return True
-            frame = frame.f_back
-        return False
-
-    def _run_waiting(self) -> None:
-        while self.waiting:
-            try:
-                self.token.pop()  # one list operation: only one caller can take the only token
-            except IndexError:
-                return  # its holder runs what is waiting, this callback included
-            try:
-                while self.waiting:
-                    callback, args, kwargs = self.waiting.popleft()
-                    self._run(callback, args, kwargs)
-            finally:
-                self.token.append(True)  # then look again: a callback may have joined just before this
-
-    def _run(self, callback, args, kwargs) -> None:
-        try:
-            if self.error is not None:  # an earlier error's traceback is stale now
-                self.log.clear_output()
-                self.error = None
-            callback(*args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - any error must reach the student
-            self.error = exc
-            self.status.value = (f"<span style='color:#b00020'><b>Error:</b> "
-                                 f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</span>")
-            with self.log:
-                traceback.print_exc()
 
     def fix_layout(self) -> None:
         """Lay the figure out once and keep it: a layout engine left on would redo it on every draw."""

@@ -7,7 +7,8 @@ Sliders for hidden size, seed and learning rate start that net's training from s
 (helpers/panels/live.py): every frame trains the next chunk of steps and redraws, together, the
 output over the input plane, the four inputs as points in hidden space with the output's boundary,
 and the loss so far with a marker at the step on screen. Play, Pause, Step and Reset drive it; the
-step slider goes to any step (training up to it if it is not computed yet) and back.
+step slider goes to any step (training up to it if it is not computed yet) and back, and a press on it
+pauses the run wherever it is dropped.
 
 Hidden space is drawn as it is for 1 or 2 hidden units. With more, through a plane: the PCA plane
 of the step on screen while the run is still training, and once it is trained to the end, the
@@ -30,6 +31,21 @@ PCA_BOX = (-1.5, 1.5, -1.5, 1.5)  # holds every projection: centred activations 
 LOSS_FLOOR = 1e-4
 
 
+class StepSlider(widgets.IntSlider):
+    """An IntSlider that calls `dropped(value)` for every value the browser sends, also the value it holds.
+
+    The frames move this slider, so a student's drag may end on the frame on screen: traitlets would not
+    call that a change, and the run would play on. The browser's messages reach a widget through
+    `set_state` (ipywidgets 7.7.1 and 8); the kernel's own moves of the slider do not.
+    """
+    dropped = None
+
+    def set_state(self, sync_data):
+        super().set_state(sync_data)
+        if "value" in sync_data and self.dropped is not None:
+            self.dropped(self.value)
+
+
 class RepresentationPanel(LivePanel):
     """Attributes: hidden, seed, lr (start a run), step (goes to a step), play, step_button, reset_button,
     speed (see LivePanel); path (the Trajectory on show), shown (its step on screen)."""
@@ -42,16 +58,16 @@ class RepresentationPanel(LivePanel):
         self.every = check_int("every", every, 1, self.steps)
         self.bias = check_bool("bias", bias)
         super().__init__(figsize=(9.6, 3.5), speed=speed)
-        self.step = widgets.IntSlider(value=0, min=0, max=self.steps, step=self.every, description="step",
-                                      continuous_update=True, style={"description_width": LABEL_WIDTH},
-                                      layout=widgets.Layout(width="60%"))
+        self.step = StepSlider(value=0, min=0, max=self.steps, step=self.every, description="step",
+                               continuous_update=True, style={"description_width": LABEL_WIDTH},
+                               layout=widgets.Layout(width="60%"))
         self.layout(widgets.VBox([widgets.HBox([self.hidden, self.seed, self.lr]), self.player, self.step]))
         self.paths, self.path, self.mode = {}, None, None
         self._build_figure()
         self.retrain = self.safely(self._retrain)
         for control in (self.hidden, self.seed, self.lr):
             control.observe(self.retrain, names="value")
-        self.step.observe(self.safely(self._go), names="value")
+        self.step.dropped = self.safely(self._go)
         self.retrain()
 
     @property
@@ -61,10 +77,11 @@ class RepresentationPanel(LivePanel):
     def _retrain(self, change=None) -> None:
         self.start((self.hidden.value, float(self.lr.value), self.seed.value, self.bias))
 
-    def _go(self, change) -> None:
-        if change["new"] != self.shown:  # not the panel's own move of the slider, queued behind its frame
-            self.pause()
-            self.show_position(change["new"])
+    def _go(self, n: int) -> None:
+        """The student pressed the step slider: pause there, wherever it is dropped."""
+        self.pause()
+        self.show_position(n)
+        self.step.send_state("value")  # a frame that reached the browser after the drop may have moved the handle
 
     def restart(self, key) -> bool:
         if key not in self.paths:
