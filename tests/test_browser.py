@@ -11,6 +11,7 @@ Needs Debian's chromium (/usr/bin/chromium) and the `playwright` Python package 
 `playwright install`). Without them these tests skip, unless BACKPROP_LAB_REQUIRE_BROWSER=1
 (set by .ci/run), which makes them fail instead.
 """
+import contextlib
 import json
 import os
 import re
@@ -89,6 +90,56 @@ def wait_until(condition, timeout: float, what: str):
         time.sleep(0.1)
 
 
+def copy_lab(source: Path, target: Path) -> None:
+    """Copy source's helpers/ and notebooks/ to target, the notebooks without their stored widget state
+    (so every widget on the page comes from the run the test makes)."""
+    ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+    shutil.copytree(source / "helpers", target / "helpers", ignore=ignore)
+    shutil.copytree(source / "notebooks", target / "notebooks", ignore=ignore)
+    for path in (target / "notebooks").glob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        nb["metadata"].pop("widgets", None)
+        path.write_text(json.dumps(nb), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def jupyter_lab(root: Path, work: Path):
+    """JupyterLab on 127.0.0.1 serving `root`, its settings and runtime files in `work`; yields its base URL
+    and stops it (by its process id) on the way out."""
+    for name, values in SETTINGS.items():
+        target = work / "settings" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    env.update(JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_DATA_DIR=str(work / "data"),
+               JUPYTER_RUNTIME_DIR=str(work / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(work / "settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
+    port = free_port()
+    proc = None
+    with open(work / "server.log", "wb") as log:
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
+                 f"--port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+                 "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+                env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            base = f"http://127.0.0.1:{port}"
+
+            def answers():
+                if proc.poll() is not None:
+                    raise AssertionError(f"jupyter lab exited: {(work / 'server.log').read_text()[-2000:]}")
+                try:
+                    return urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2).status == 200
+                except OSError:
+                    return False
+
+            wait_until(answers, 60, "jupyter lab to answer")
+            yield base
+        finally:
+            if proc is not None:
+                stop(proc)
+
+
 @pytest.fixture(scope="module")
 def lab_server():
     """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ and helpers/; yields its base URL."""
@@ -102,45 +153,11 @@ def lab_server():
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "moved.txt").unlink(missing_ok=True)
     work = Path(tempfile.mkdtemp(prefix="backprop-lab-browser-"))
-    proc = None
     try:
-        ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
-        shutil.copytree(ROOT / "helpers", work / "lab" / "helpers", ignore=ignore)
-        shutil.copytree(ROOT / "notebooks", work / "lab" / "notebooks", ignore=ignore)
-        for path in (work / "lab" / "notebooks").glob("*.ipynb"):
-            nb = json.loads(path.read_text(encoding="utf-8"))
-            nb["metadata"].pop("widgets", None)  # so every widget on the page comes from this run
-            path.write_text(json.dumps(nb), encoding="utf-8")
-        for name, values in SETTINGS.items():
-            target = work / "settings" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(values), encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-        env.update(JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_DATA_DIR=str(work / "data"),
-                   JUPYTER_RUNTIME_DIR=str(work / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(work / "settings"),
-                   JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
-        port = free_port()
-        log = open(work / "server.log", "wb")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
-             f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={work / 'lab'}", "--LabApp.news_url=None",
-             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        base = f"http://127.0.0.1:{port}"
-
-        def answers():
-            if proc.poll() is not None:
-                raise AssertionError(f"jupyter lab exited: {(work / 'server.log').read_text()[-2000:]}")
-            try:
-                return urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2).status == 200
-            except OSError:
-                return False
-
-        wait_until(answers, 60, "jupyter lab to answer")
-        yield base
+        copy_lab(ROOT, work / "lab")
+        with jupyter_lab(work / "lab", work) as base:
+            yield base
     finally:
-        if proc is not None:
-            stop(proc)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -303,11 +320,11 @@ def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, b
             f.write(report)
 
 
-def open_and_run_all(page, lab_server, path: Path) -> None:
-    """Open notebook `path` in JupyterLab, Run All, wait until every code cell has run."""
+def open_and_run_all(page, lab_server, path: Path, folder: str = "notebooks") -> None:
+    """Open notebook `path` (served from `folder`) in JupyterLab, Run All, wait until every code cell has run."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     n_code = sum(c["cell_type"] == "code" for c in nb["cells"])
-    page.goto(f"{lab_server}/lab/tree/notebooks/{path.name}?token={TOKEN}&reset")
+    page.goto(f"{lab_server}/lab/tree/{folder}/{path.name}?token={TOKEN}&reset")
     wait_until(lambda: kernel_idle(page), 90, "the kernel to start (status bar: Idle)")
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
