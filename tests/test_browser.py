@@ -3,7 +3,8 @@
 For each notebook whose stored outputs hold a widget, open it in JupyterLab (served from a
 temporary copy of notebooks/ and helpers/), Run All, then for every panel (a widget box that
 holds an Image) move each slider with the mouse (drag along the track) and with the arrow
-keys (focused handle), and click each checkbox. After each move: the status line names the
+keys (focused handle), and click each checkbox (a live panel first plays at its defaults, at no
+fewer than FRAMES_PER_SECOND_FLOOR frames a second as the page counts them). After each move: the status line names the
 new value, the picture is a new one, and the page raised no JavaScript error. Screenshots
 of the panel before and after each move go to tests/screenshots/ (git-ignored).
 
@@ -26,11 +27,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_frames import frames_per_second, watch
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM = os.environ.get("BACKPROP_LAB_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = os.environ.get("BACKPROP_LAB_REQUIRE_BROWSER") == "1"
+# a live panel plays at least this many frames a second in the browser: well below the target (15, a
+# benchmark figure: benchmarks/browser.py), so a busy CI machine passes, but a panel that stalls does not
+FRAMES_PER_SECOND_FLOOR = 5
 TOKEN = "backprop-lab-browser-test"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -296,6 +301,11 @@ def test_every_slider_of_every_panel_responds_in_the_browser(path, lab_server, b
         moved_here = 0
         for p in range(panels.count()):
             mover = Mover(page, panels.nth(p), f"{path.stem}_panel{p}", MOVED)
+            if mover.panel.locator(".widget-play").count():  # a live panel, at its defaults: frames as seen
+                watch(mover.panel)
+                fps, _ = frames_per_second(mover.panel)
+                MOVED.append(f"{path.stem}_panel{p}: {fps:.1f} frames/s while playing")
+                assert fps >= FRAMES_PER_SECOND_FLOOR, f"{path.stem} panel {p}: {fps:.1f} frames/s while playing"
             # the settings' sliders (the player's speed control is tested with Play, below)
             sliders = mover.panel.locator(".widget-hslider:not(.live-control)")
             for s in range(sliders.count()):

@@ -77,9 +77,9 @@ class LivePanel(Panel):
         set going before the panel is on screen would never tick (while its button showed Pause)."""
         self.pause()
         seen = self.restart(key)
-        self.show_position(self.total if seen else 0)
         if not seen and self.opened:
-            setattr(self.play, PLAYING, True)  # the browser's timer starts ticking
+            setattr(self.play, PLAYING, True)  # the browser's timer starts ticking (first: the frame goes as JPEG)
+        self.show_position(self.total if seen else 0)
         self.opened = True
 
     def show_position(self, n: int) -> None:
