@@ -159,3 +159,13 @@ def test_a_tick_sent_before_a_step_does_not_move_the_run_back(panel):
     assert panel.shown == 501 and panel.play.value == 5
     panel.play.value = 3  # sent by the browser's timer before the Step reached it
     assert panel.shown == 501 and "step 501 of" in panel.status.value
+
+
+def test_frames_of_a_playing_run_go_as_jpeg_and_a_frame_that_stays_as_png(panel):
+    """JPEG is several times faster to make; whatever stays on screen (paused, the end) is lossless."""
+    press_play(panel)
+    assert panel.image.format == "jpeg" and panel.image.value[:2] == b"\xff\xd8"
+    setattr(panel.play, PLAYING, False)  # the student presses Pause
+    assert panel.image.format == "png" and panel.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    play_to_end(panel)
+    assert panel.image.format == "png" and panel.image.value[:8] == b"\x89PNG\r\n\x1a\n"

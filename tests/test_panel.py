@@ -88,7 +88,7 @@ def test_an_error_in_a_callback_is_shown_in_the_panel_and_the_panel_recovers(nam
     panel = make()
     redraws = panel.redraws
 
-    def broken(self):
+    def broken(self, lossless=True):
         raise RuntimeError("simulated failure while drawing")
 
     monkeypatch.setattr(base.Panel, "send", broken)  # every panel sends its picture through Panel.send

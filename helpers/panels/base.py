@@ -72,6 +72,7 @@ class Panel:
         self.image.add_class("panel-image")
         self.log = widgets.Output()  # tracebacks of callback errors land here
         self.redraws = 0             # pictures sent so far
+        self.lossless = True         # whether the picture on screen is PNG
         self.error = None            # the last callback exception, or None
         self.moving, self.background, self.backgrounds = [], None, {}
         # one callback at a time (see safely); re-entrant, so a callback that moves a widget of its own
@@ -150,13 +151,21 @@ class Panel:
             self.fig.draw_artist(artist)
         self.send()
 
-    def send(self) -> None:
-        """Encode what the canvas holds as PNG and put it in the picture."""
+    def send(self, lossless: bool = True) -> None:
+        """Encode what the canvas holds and put it in the picture: as PNG, or as JPEG for a frame that is on
+        screen for a moment only (while a run plays): 5 to 10 times faster to make, at a quality whose
+        blur no one sees in 1/15 s. A picture that stays is always PNG."""
+        width, height = self.fig.canvas.get_width_height()
+        picture = Image.frombuffer("RGBA", (width, height), self.fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
-        # RGB and light compression: 3x smaller and 3x faster to make than matplotlib's default PNG
-        Image.fromarray(np.asarray(self.fig.canvas.buffer_rgba())[..., :3]).save(buffer, format="png",
-                                                                                 compress_level=1)
-        self.image.value = buffer.getvalue()
+        if lossless:  # RGB and light compression: 3x smaller and 3x faster to make than matplotlib's default
+            picture.convert("RGB").save(buffer, format="png", compress_level=1)
+        else:  # no chroma subsampling: thin coloured lines keep their colour
+            picture.convert("RGB").save(buffer, format="jpeg", quality=90, subsampling=0)
+        with self.image.hold_sync():  # one message
+            self.image.format = "png" if lossless else "jpeg"
+            self.image.value = buffer.getvalue()
+        self.lossless = lossless
         self.redraws += 1
 
     def _ipython_display_(self):

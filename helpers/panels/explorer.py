@@ -68,20 +68,19 @@ class TrainingExplorer(LivePanel):
         if key not in self.paths:
             remember(self.paths, key, Trajectory(*key), RUNS_KEPT)
         self.path = self.paths[key]
-        for j, parts in enumerate(self.thumb_parts):
-            for artist in parts:
+        for j, (parts, label) in enumerate(zip(self.thumb_parts, self.thumb_labels)):
+            for artist in (*parts, label):
                 artist.set_visible(j < self.path.hidden)
-        if self.ax_loss.get_xlim() != (0, self.total):
-            self.ax_loss.set_xlim(0, self.total)
-            self.keep_background(self.moving, key=self.limits())  # the step axis changed: the still parts too
+        self.ax_loss.set_xlim(0, self.total)
+        self.keep_background(self.moving, key=self.limits())  # the still parts for this step axis and hidden size
         return self.path.trained >= self.total
 
     def reach(self, n: int) -> None:
         self.path.reach(n)
 
     def limits(self) -> tuple:
-        """What the still parts depend on: the loss axes' range."""
-        return self.ax_loss.get_xlim() + self.ax_loss.get_ylim()
+        """What the still parts depend on: the loss axes' range, and how many units' pictures are labelled."""
+        return self.ax_loss.get_xlim() + self.ax_loss.get_ylim() + (self.path.hidden,)
 
     def _build_figure(self) -> None:
         rows = self.fig.add_gridspec(2, 1, height_ratios=[3, 1], hspace=0.5)
@@ -93,7 +92,7 @@ class TrainingExplorer(LivePanel):
         self.plane_image, points = plots.decision_boundary(ax_plane, {"W1": np.zeros((2, 1)), "W2": np.zeros((1, 1))})
         ax_plane.set_title("output over the input plane", fontsize=10)
         self.bars = plots.predictions(self.ax_pred, np.full((4, 1), 0.5))
-        self.thumb_images, self.thumb_parts = [], []  # per unit: its picture, and all that shows it
+        self.thumb_images, self.thumb_parts, self.thumb_labels = [], [], []  # per unit: picture, frame, label
         for j in range(MAX_UNITS):
             ax = self.fig.add_subplot(rows[1].subgridspec(1, MAX_UNITS, wspace=0.25)[0, j])
             image = plots.shade_plane(ax, np.full((THUMB_N, THUMB_N), 0.5), alpha=1.0)
@@ -101,7 +100,8 @@ class TrainingExplorer(LivePanel):
             ax.set_yticks([])
             label = ax.text(0.5, 1.06, f"unit {j + 1}", transform=ax.transAxes, ha="center", va="bottom", fontsize=9)
             self.thumb_images.append(image)
-            self.thumb_parts.append([image, *ax.spines.values(), label])
+            self.thumb_parts.append([image, *ax.spines.values()])  # what a frame paints (a label is still)
+            self.thumb_labels.append(label)
         # titles that change, as plain texts at fixed places (an Axes title is placed only when its Axes is drawn)
         self.loss_title, self.pred_title = (ax.text(0.5, 1.02, " ", transform=ax.transAxes, ha="center",
                                                     va="bottom", fontsize=10) for ax in (self.ax_loss, self.ax_pred))

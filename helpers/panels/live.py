@@ -48,6 +48,7 @@ class LivePanel(Panel):
         self.opened = False  # becomes True after the first run is shown (see start)
         self.tick = self.safely(self._tick)
         self.play.observe(self.tick, names="value")
+        self.play.observe(self.safely(self._paused), names=PLAYING)
         self.speed.observe(self.safely(self._new_speed), names="value")
         self.step_button.on_click(self.safely(self._step))
         self.reset_button.on_click(self.safely(self._reset))
@@ -57,7 +58,17 @@ class LivePanel(Panel):
         return getattr(self.play, PLAYING)
 
     def pause(self) -> None:
+        """The kernel's own pause, always followed by a frame drawn while paused, so lossless."""
+        self.lossless = True  # (so _paused need not send the picture again)
         setattr(self.play, PLAYING, False)
+
+    def send(self, lossless: bool = None) -> None:
+        """Frames of a run that plays go as JPEG (Panel.send), the frame a run stops at as PNG."""
+        super().send(lossless=not self.playing)
+
+    def _paused(self, change) -> None:
+        if not change["new"] and not self.lossless:  # the student paused: the frame on screen stays, as PNG
+            self.send()
 
     def start(self, key) -> None:
         """Show the run for settings `key`: a run seen before at its last frame, a new one at its
@@ -66,9 +77,9 @@ class LivePanel(Panel):
         set going before the panel is on screen would never tick (while its button showed Pause)."""
         self.pause()
         seen = self.restart(key)
-        self.show_position(self.total if seen else 0)
         if not seen and self.opened:
-            setattr(self.play, PLAYING, True)  # the browser's timer starts ticking
+            setattr(self.play, PLAYING, True)  # the browser's timer starts ticking (first: the frame goes as JPEG)
+        self.show_position(self.total if seen else 0)
         self.opened = True
 
     def show_position(self, n: int) -> None:
@@ -95,11 +106,11 @@ class LivePanel(Panel):
             # one frame further, whatever value arrives: ticks sent before a restart must not jump the new run
             self.frame += 1
             n = min(self.total, self.frame * self.speed.value)
+        if n >= self.total and self.playing:
+            self.pause()  # (before drawing, so the last frame is lossless)
         self.reach(n)
         self.shown = n
         self.draw(n)
-        if n >= self.total and self.playing:
-            self.pause()
 
     def _step(self, button=None) -> None:
         self.pause()

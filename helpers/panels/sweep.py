@@ -34,7 +34,7 @@ class SweepPanel(LivePanel):
     summary at the step shown)."""
 
     def __init__(self, lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
-                 speed: int = 250):
+                 speed: int = 100):
         self.seeds = range(check_int("seeds", seeds, 1, 1000))
         self.lr = slider("lr", lr, "learning rate", limits=(0.05, 5.0, 0.1))
         self.steps = slider("steps", steps, limits=(1000, 10_000, 1000))
@@ -90,7 +90,9 @@ class SweepPanel(LivePanel):
         self.titles = [a.text(0.5, 1.02, " ", transform=a.transAxes, ha="center", va="bottom", fontsize=10)
                        for a in (self.ax_rate, self.ax_when, self.ax_loss)]
         self.fig.set_layout_engine("none")
-        self.moving = [*self.rate_lines.values(), *self.bars.values(), *self.when_lines, *self.curves, *self.titles]
+        self.titles[1].set_text("when the solved nets got there")  # still: drawn with the background
+        self.moving = [*self.rate_lines.values(), *self.bars.values(), *self.when_lines, *self.curves,
+                       self.titles[0], self.titles[2]]
 
     def _limits(self, floor: float) -> None:
         """Axis ranges for the steps slider's setting and the loss floor; the still parts drawn once per range."""
@@ -119,7 +121,6 @@ class SweepPanel(LivePanel):
             self._limits(floor)
         rates = ", ".join(f"{H}: {k}" for H, k in zip(table["hidden"], table["solved"]))
         self.titles[0].set_text(f"lr {live.lr:.3g}, {'biases' if live.bias else 'no biases'}: solved at step {n}")
-        self.titles[1].set_text("when the solved nets got there")
         self.blit()
         doing = f"training: step {n} of {self.total} &rarr; " if n < self.total else "&rarr; "
         self.status.value = (f"<code>lr={live.lr:.3g} steps={self.total} bias={'on' if live.bias else 'off'}</code> "
@@ -141,7 +142,7 @@ class SweepPanel(LivePanel):
 
 
 def explore_sweep(lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
-                  speed: int = 250) -> SweepPanel:
+                  speed: int = 100) -> SweepPanel:
     """Show the sweep panel; returns it (its sliders and player are attributes). seeds: starts per hidden
     size (fewer make each frame faster on a slow machine); speed: steps trained per frame."""
     return SweepPanel(lr=lr, steps=steps, bias=bias, seeds=seeds, speed=speed)

@@ -1,0 +1,118 @@
+"""Every live panel as a student sees it: frames per second in the browser, and the time from a key
+press on a slider to the first new picture, measured in JupyterLab with Chromium.
+
+    .venv/bin/python benchmarks/browser.py                          # this working tree, 3 runs
+    .venv/bin/python benchmarks/browser.py --before HEAD~3 --runs 5  # a commit and this tree, interleaved
+
+For each version (the working tree, and with --before a commit of this repository), its helpers/ and
+notebooks/ are copied side by side into one temporary JupyterLab; each notebook with a live panel
+(01 explorer, 03 sweep, 04 representation, 05 two runs) is opened and run (Run All) in its own
+tab. Then, run after run, each panel of each version in turn (so a busy moment of the machine falls
+on both): Stop and Play, frames counted until the run ends or SECONDS pass; then MOVES presses of an
+arrow key on a settings slider's handle (paused before each), the time from the keydown to the next
+new picture. The page counts frames itself (tests/browser_frames.py: a MutationObserver on the
+picture's `src`, times from performance.now()). Prints medians and 95th percentiles, and the load
+average (other work on the machine slows everything).
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from browser_frames import first_picture_ms, frames_per_second, watch  # noqa: E402
+from test_browser import CHROMIUM, CHROMIUM_ARGS, copy_lab, jupyter_lab, open_and_run_all  # noqa: E402
+
+# panel: (notebook, the slider a key moves)
+PANELS = {"01 explorer": ("01_xor_baseline.ipynb", "seed"),
+          "03 sweep": ("03_hidden_size_sweep.ipynb", "learning rate"),
+          "04 representation": ("04_hidden_representations.ipynb", "seed"),
+          "05 two runs": ("05_what_fixed_it.ipynb", "seed")}
+SECONDS = 6
+
+
+def versions(before: str, work: Path) -> dict:
+    """{label: folder with helpers/ and notebooks/}: this tree, and the commit `before` if given."""
+    found = {}
+    if before:
+        source = work / "source-before"
+        source.mkdir()
+        archive = subprocess.run(["git", "archive", before, "helpers", "notebooks"], cwd=ROOT, check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+        found["before"] = source
+    found["after" if before else "this tree"] = ROOT
+    return found
+
+
+def open_panel(browser, base: str, lab: Path, label: str, notebook: str, slider: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_and_run_all(page, base, lab / label / "notebooks" / notebook, folder=f"{label}/notebooks")
+    panel = page.locator(".jp-OutputArea-output .backprop-panel", has=page.locator(".widget-play")).first
+    panel.scroll_into_view_if_needed()
+    watch(panel)
+    found = panel.locator(".widget-hslider", has=page.locator("label.widget-label", has_text=slider)).first
+    return page, panel, found
+
+
+def p95(values: list) -> float:
+    return float(np.percentile(values, 95)) if values else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before", default="", help="a commit to measure beside the working tree")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--moves", type=int, default=4, help="key presses per run and panel")
+    parser.add_argument("--panel", action="append", choices=list(PANELS), help="only these panels")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="backprop-lab-frames-"))
+    try:
+        labels = versions(args.before, work)
+        for label, source in labels.items():
+            copy_lab(source, work / "lab" / label.replace(" ", "-"))
+        chosen = args.panel or list(PANELS)
+        results = {(label, name): {"fps": [], "intervals": [], "first": []} for label in labels for name in chosen}
+        loads = [os.getloadavg()[0]]
+        with jupyter_lab(work / "lab", work) as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            opened = {(label, name): open_panel(browser, base, work / "lab", label.replace(" ", "-"),
+                                                      *PANELS[name])
+                      for name in chosen for label in labels}
+            for run in range(args.runs):
+                for name in chosen:
+                    for label in labels:
+                        page, panel, slider = opened[label, name]
+                        page.bring_to_front()
+                        fps, intervals = frames_per_second(panel, SECONDS)
+                        first = first_picture_ms(panel, slider, args.moves)
+                        entry = results[label, name]
+                        entry["fps"].append(fps)
+                        entry["intervals"] += intervals
+                        entry["first"] += first
+                        print(f"run {run + 1} {name:18s} {label:9s} {fps:5.1f} frames/s, first picture "
+                              f"{', '.join(f'{t:.0f}' for t in first)} ms", flush=True)
+                        loads.append(os.getloadavg()[0])
+            browser.close()
+        print(f"\nload average (1 min) during the runs: {min(loads):.2f} to {max(loads):.2f}")
+        print(f"{'panel':18s} {'version':9s} {'frames/s median (min)':>22s} {'frame p95 ms':>12s} "
+              f"{'first picture median, p95 ms':>30s}")
+        for (label, name), entry in results.items():
+            print(f"{name:18s} {label:9s} {statistics.median(entry['fps']):14.1f} ({min(entry['fps']):4.1f}) "
+                  f"{p95(entry['intervals']):12.0f} {statistics.median(entry['first']):20.0f}, "
+                  f"{p95(entry['first']):.0f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
