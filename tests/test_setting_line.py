@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from player import drop, press_play, tick
 
 from helpers.network import init_params
 from helpers.panels.explorer import explore_training
@@ -24,7 +25,6 @@ from helpers.panels.one_step import step_through
 from helpers.panels.representation import watch_it_form
 from helpers.panels.sweep import explore_sweep
 from helpers.train import run_from, train
-from tests.player import drop, press_play, tick
 
 ROOT = Path(__file__).resolve().parents[1]
 

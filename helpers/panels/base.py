@@ -169,13 +169,13 @@ class Panel:
 
     def _new_setting(self, change=None) -> None:
         try:
-            line = html.escape(self.setting_line)
+            line = self.setting_line
         except Exception as exc:  # noqa: BLE001 - a setting the line cannot say must not break the panel
-            line = html.escape(f"(no setting line: {type(exc).__name__}: {exc})")
-        rows = -(-len(line) // 120)
+            line = f"(no setting line: {type(exc).__name__}: {exc})"
+        rows, line = -(-len(line) // 120), html.escape(line)
         self.setting.value = (
-            "<label style='display:block; font-size:12px; color:#333'>This picture as code: copy the line "
-            "into a cell to get the same picture (to share it, or to come back to it)"
+            "<label style='display:block; font-size:12px; color:#333'>Setting: paste this line into a cell to "
+            "get this picture again (to share it, or to come back to it)"
             f"<textarea readonly rows='{rows}' spellcheck='false' style='display:block; width:100%; "
             "max-width:940px; box-sizing:border-box; font-family:monospace; font-size:12px; resize:none'>"
             f"{line}</textarea></label>")
