@@ -94,8 +94,9 @@ class Panel:
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="auto",
                                                                        align_self="flex-start", flex="0 0 auto"))
         # class names let a browser test find every panel's parts, whatever its layout
-        # the setting line: plain text in a read-only text box, so a mouse, a keyboard (Tab, Ctrl+A, Ctrl+C)
-        # and a screen reader all get it; rewritten whenever the status line changes (see call)
+        # the setting line: plain text in a labelled text box, so a mouse, a keyboard (Tab, Ctrl+A, Ctrl+C)
+        # and a screen reader all get it; rewritten whenever the status line changes (see call). Not
+        # read-only: JupyterLab sends keys pressed in a read-only box to the notebook (Ctrl+A, C: cells)
         self.setting = widgets.HTML(value="")
         self.status.observe(self._new_setting, names="value")
         self.status.add_class("panel-status")
@@ -176,7 +177,7 @@ class Panel:
         self.setting.value = (
             "<label style='display:block; font-size:12px; color:#333'>Setting: paste this line into a cell to "
             "get this picture again (to share it, or to come back to it)"
-            f"<textarea readonly rows='{rows}' spellcheck='false' style='display:block; width:100%; "
+            f"<textarea rows='{rows}' spellcheck='false' style='display:block; width:100%; "
             "max-width:940px; box-sizing:border-box; font-family:monospace; font-size:12px; resize:none'>"
             f"{line}</textarea></label>")
 
