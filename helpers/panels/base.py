@@ -93,12 +93,12 @@ class Panel:
         # they align to its start, and must not grow or shrink with it (flex "0 0 auto")
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="auto",
                                                                        align_self="flex-start", flex="0 0 auto"))
-        # class names let a browser test find every panel's parts, whatever its layout
         # the setting line: plain text in a labelled text box, so a mouse, a keyboard (Tab, Ctrl+A, Ctrl+C)
         # and a screen reader all get it; rewritten whenever the status line changes (see call). Not
         # read-only: JupyterLab sends keys pressed in a read-only box to the notebook (Ctrl+A, C: cells)
         self.setting = widgets.HTML(value="")
         self.status.observe(self._new_setting, names="value")
+        # class names let a browser test find every panel's parts, whatever its layout
         self.status.add_class("panel-status")
         self.image.add_class("panel-image")
         self.setting.add_class("panel-setting")
