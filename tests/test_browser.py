@@ -427,6 +427,23 @@ def test_the_explorer_plays_training_live_in_the_browser(lab_server, browser):
         buttons["Step"].click()
         wait_until(lambda: step_of(status.inner_text()) == first + 1, 20, f"Step to show step {first + 1}")
         assert "Error" not in status.inner_text()
+
+        # the setting line says the step on screen, as text in a box with a label (its accessible name), which
+        # a keyboard user selects whole with Ctrl+A and copies with Ctrl+C: keys JupyterLab must leave to the box
+        # (in a read-only box they select and copy the notebook's cells)
+        line = panel.get_by_label(re.compile("Setting: paste this line into a cell")).first
+        wait_until(lambda: line.input_value().endswith(f"seed={value}, bias=True, step={first + 1:_})"), 20,
+                   f"the setting line to say seed={value} and step {first + 1}")
+        assert line.input_value().startswith("from helpers.panels.explorer import explore_training; explore_training(")
+        said = line.input_value()
+        cells = page.locator(".jp-Notebook .jp-Cell").count()
+        line.focus()
+        page.keyboard.press("Control+a")
+        page.keyboard.press("Control+c")
+        assert line.evaluate("box => [box.selectionStart, box.selectionEnd, document.activeElement === box]") == \
+            [0, len(said), True]
+        assert page.locator(".jp-Notebook .jp-Cell.jp-mod-selected").count() <= 1  # not every cell selected
+        assert page.locator(".jp-Notebook .jp-Cell").count() == cells
         assert errors == [], f"JavaScript errors: {errors}"
     finally:
         page.close()

@@ -1,4 +1,5 @@
-"""What every slider panel shares: its layout, sliders, one way to draw and send the picture, errors.
+"""What every slider panel shares: its layout, sliders, one way to draw and send the picture, errors,
+and the setting line: the panel's own call as code, which recreates the picture when pasted into a cell.
 
 Panels draw into one kept matplotlib Figure (not pyplot, so nothing is shown twice) and
 send it to an `Image` widget as PNG bytes. The kernel owns all of this state (status text,
@@ -7,7 +8,9 @@ Core widgets only: works on ipywidgets 7.7.1 (Colab) and 8.x.
 """
 import functools
 import html
+import inspect
 import io
+import sys
 import threading
 import traceback
 
@@ -43,6 +46,29 @@ def slider(name: str, value, description: str = None, limits: tuple = None) -> w
     return widgets.FloatSlider(value=check_float(name, value, lo, hi), min=lo, max=hi, step=step, **common)
 
 
+class Code(str):
+    """Text that is written into a setting line as it is (an expression), not as a quoted string."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def as_code(value) -> str:
+    """A value as Python source that gives it back exactly: ints grouped by `_` (10_000), floats by repr
+    (the shortest text that round-trips), arrays as np.array of such floats, Code as it is."""
+    if isinstance(value, (bool, np.bool_)):
+        return repr(bool(value))
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):_}"
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value))
+    if isinstance(value, np.ndarray):
+        return f"np.array({value.tolist()!r})"  # tolist: Python floats, whose repr round-trips
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key!r}: {as_code(v)}" for key, v in value.items()) + "}"
+    return repr(value)
+
+
 def remember(cache: dict, key, value, size: int):
     """cache[key] = value, first forgetting the oldest entry if the cache already holds `size`.
 
@@ -67,9 +93,15 @@ class Panel:
         # they align to its start, and must not grow or shrink with it (flex "0 0 auto")
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="auto",
                                                                        align_self="flex-start", flex="0 0 auto"))
+        # the setting line: plain text in a labelled text box, so a mouse, a keyboard (Tab, Ctrl+A, Ctrl+C)
+        # and a screen reader all get it; rewritten whenever the status line changes (see call). Not
+        # read-only: JupyterLab sends keys pressed in a read-only box to the notebook (Ctrl+A, C: cells)
+        self.setting = widgets.HTML(value="")
+        self.status.observe(self._new_setting, names="value")
         # class names let a browser test find every panel's parts, whatever its layout
         self.status.add_class("panel-status")
         self.image.add_class("panel-image")
+        self.setting.add_class("panel-setting")
         self.log = widgets.Output()  # tracebacks of callback errors land here
         self.redraws = 0             # pictures sent so far
         self.lossless = True         # whether the picture on screen is PNG
@@ -82,7 +114,8 @@ class Panel:
     def layout(self, controls, body=None) -> widgets.VBox:
         """The panel as one widget: controls on top, then status, the picture (or a `body`
         holding it), error log."""
-        self.widget = widgets.VBox([controls, self.status, self.image if body is None else body, self.log])
+        self.widget = widgets.VBox([controls, self.status, self.image if body is None else body, self.setting,
+                                    self.log])
         self.widget.add_class("backprop-panel")
         return self.widget
 
@@ -111,6 +144,43 @@ class Panel:
                     with self.log:
                         traceback.print_exc()
         return guarded
+
+    optional = ()  # arguments the setting line leaves out at their default: those that never change the picture
+    imports = ()  # (module, name) pairs the setting line needs besides the panel's function (see setting_line)
+
+    def call(self) -> tuple:
+        """What recreates the panel as it is on screen: (function name, {argument: value}), the function
+        being the public one in the panel's module (e.g. ("explore_training", {"hidden": 3, ...}))."""
+        raise NotImplementedError
+
+    @property
+    def setting_line(self) -> str:
+        """The panel's call as one line of code with its import, e.g. `from helpers.panels.explorer import
+        explore_training; explore_training(hidden=3, lr=2.0, ...)`: pasted into a cell (after a notebook's
+        setup cell) it opens a panel showing the same picture and status line, paused."""
+        name, arguments = self.call()
+        defaults = {key: p.default for key, p in inspect.signature(getattr(sys.modules[type(self).__module__],
+                                                                          name)).parameters.items()}
+        arguments = {key: value for key, value in arguments.items()
+                     if key not in self.optional or value != defaults[key]}
+        call = ", ".join(f"{key}={as_code(value)}" for key, value in arguments.items())
+        imports = ["import numpy as np"] if "np.array(" in call else []
+        imports += [f"from {module} import {what}" for module, what in self.imports] + [
+            f"from {type(self).__module__} import {name}"]
+        return "; ".join(imports) + f"; {name}({call})"
+
+    def _new_setting(self, change=None) -> None:
+        try:
+            line = self.setting_line
+        except Exception as exc:  # noqa: BLE001 - a setting the line cannot say must not break the panel
+            line = f"(no setting line: {type(exc).__name__}: {exc})"
+        rows, line = -(-len(line) // 120), html.escape(line)
+        self.setting.value = (
+            "<label style='display:block; font-size:12px; color:#333'>Setting: paste this line into a cell to "
+            "get this picture again (to share it, or to come back to it)"
+            f"<textarea rows='{rows}' spellcheck='false' style='display:block; width:100%; "
+            "max-width:940px; box-sizing:border-box; font-family:monospace; font-size:12px; resize:none'>"
+            f"{line}</textarea></label>")
 
     def fix_layout(self) -> None:
         """Lay the figure out once and keep it: a layout engine left on would redo it on every draw."""

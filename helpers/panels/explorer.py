@@ -37,11 +37,11 @@ class TrainingExplorer(LivePanel):
     Trajectory on show), shown (its step on screen), run (a train.Run of the steps shown)."""
 
     def __init__(self, hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0, bias: bool = True,
-                 speed: int = 500):
+                 speed: int = 500, step: int = None):
         self.lr, self.hidden = slider("lr", lr, "learning rate"), slider("hidden", hidden)
         self.seed, self.steps = slider("seed", seed), slider("steps", steps)
         self.bias = widgets.Checkbox(value=check_bool("bias", bias), description="biases", indent=False)
-        super().__init__(figsize=(9.6, 4.6), speed=speed)
+        super().__init__(figsize=(9.6, 4.6), speed=speed, step=step)
         self.layout(widgets.VBox([widgets.HBox([self.lr, self.hidden, self.bias]),
                                   widgets.HBox([self.seed, self.steps]), self.player]))
         self.paths, self.path = {}, None
@@ -59,6 +59,10 @@ class TrainingExplorer(LivePanel):
     def run(self):
         """The steps on screen as a train.Run."""
         return self.path.run(self.shown)
+
+    def call(self) -> tuple:
+        return "explore_training", {"hidden": self.path.hidden, "lr": self.path.lr, "steps": self.total,
+                                    "seed": self.path.seed, "bias": self.path.bias, **self.live_arguments()}
 
     def _update(self, change=None) -> None:
         self.start((self.hidden.value, float(self.lr.value), self.seed.value, self.bias.value))
@@ -151,9 +155,10 @@ class TrainingExplorer(LivePanel):
 
 
 def explore_training(hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0,
-                     bias: bool = True, speed: int = 500) -> TrainingExplorer:
+                     bias: bool = True, speed: int = 500, step: int = None) -> TrainingExplorer:
     """Show the training explorer; returns the panel (its sliders and player are attributes).
 
-    speed: steps trained per frame (one of helpers.panels.live.SPEEDS).
+    speed: steps trained per frame (one of helpers.panels.live.SPEEDS); step: open at this step, paused
+    (as the setting line under the panel says it), else at step 0 waiting for Play.
     """
-    return TrainingExplorer(hidden=hidden, lr=lr, steps=steps, seed=seed, bias=bias, speed=speed)
+    return TrainingExplorer(hidden=hidden, lr=lr, steps=steps, seed=seed, bias=bias, speed=speed, step=step)

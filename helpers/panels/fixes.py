@@ -37,8 +37,9 @@ class LiveRun:
         self.diverged = False
 
     def advance(self, steps: int) -> None:
-        """Train `steps` more updates (none once the weights have overflowed)."""
-        if steps <= 0 or self.diverged:
+        """Train `steps` more updates. Also after the weights have overflowed: the losses then depend only on
+        the step, not on the chunks the run was played in, so a setting line recreates the picture."""
+        if steps <= 0:
             return
         with np.errstate(all="ignore"):  # relu with a large lr can overflow; that is reported, not raised
             losses, self.params, self.velocity = variants.descend(
@@ -58,14 +59,14 @@ class FixesPanel(LivePanel):
 
     def __init__(self, loss: str = "cross_entropy", activation: str = "sigmoid", scale: float = 0.5,
                  momentum: float = 0.0, lr: float = 0.5, hidden: int = 4, seed: int = 0, steps: int = 5000,
-                 speed: int = 100):
+                 speed: int = 100, step: int = None):
         activation, loss, _, _ = variants.check_settings(activation, loss, scale, momentum)
         self.scale = slider("scale", scale, "initial scale", limits=(0.01, 8.0, 0.1))
         self.momentum = slider("momentum", momentum, limits=(0.0, 0.99, 0.01))
         self.lr = slider("lr", lr, "learning rate", limits=(0.05, 5.0, 0.1))
         self.hidden, self.seed = slider("hidden", hidden), slider("seed", seed)
         self.steps = check_int("steps", steps, 100, 20_000)
-        super().__init__(figsize=(9.6, 3.4), speed=speed)
+        super().__init__(figsize=(9.6, 3.4), speed=speed, step=step)
         style = {"description_width": LABEL_WIDTH}
         self.loss = widgets.Dropdown(options=[(v, k) for k, v in LOSS_NAMES.items()], value=loss,
                                      description="loss", style=style)
@@ -84,6 +85,12 @@ class FixesPanel(LivePanel):
     @property
     def total(self) -> int:
         return self.steps
+
+    def call(self) -> tuple:
+        loss, activation, scale, momentum, lr, hidden, seed = self.key
+        return "compare_fixes", {"loss": loss, "activation": activation, "scale": float(scale),
+                                 "momentum": float(momentum), "lr": float(lr), "hidden": hidden, "seed": seed,
+                                 **self.live_arguments()}
 
     def _update(self, change=None) -> None:
         self.start(tuple(control.value for control in self.settings))
@@ -149,7 +156,8 @@ class FixesPanel(LivePanel):
 
 def compare_fixes(loss: str = "cross_entropy", activation: str = "sigmoid", scale: float = 0.5,
                   momentum: float = 0.0, lr: float = 0.5, hidden: int = 4, seed: int = 0,
-                  speed: int = 100) -> FixesPanel:
-    """Show the panel; returns it (its controls are attributes). speed: steps trained per frame."""
+                  speed: int = 100, step: int = None) -> FixesPanel:
+    """Show the panel; returns it (its controls are attributes). speed: steps trained per frame; step: open
+    at this step, paused (as the setting line under the panel says it), else at step 0 waiting for Play."""
     return FixesPanel(loss=loss, activation=activation, scale=scale, momentum=momentum, lr=lr, hidden=hidden,
-                      seed=seed, speed=speed)
+                      seed=seed, speed=speed, step=step)

@@ -17,7 +17,7 @@ from helpers import data
 from helpers.analysis.single_layer import NO_LINE, VIEW, check_target, line_in_box, line_sides
 from helpers.panels.base import Panel
 from helpers.pictures import plots
-from helpers.validate import check_float
+from helpers.validate import check_float, check_int
 
 SHADE_N = 201  # grid points per side for the two half-planes
 
@@ -30,8 +30,9 @@ class LinePanel(Panel):
     """
 
     def __init__(self, w1: float = 0.0, w2: float = 0.0, b: float = 0.0, target: str = "XOR",
-                 limit: float = 10.0):
+                 limit: float = 10.0, best: int = 0):
         limit = check_float("limit", limit, 1.0, 100.0)
+        best = check_int("best", best, 0, 4)
         w1 = check_float("w1", w1, -limit, limit)
         w2 = check_float("w2", w2, -limit, limit)
         b = check_float("b", b, -limit, limit)
@@ -46,6 +47,7 @@ class LinePanel(Panel):
         self.target = widgets.ToggleButtons(options=list(data.TARGETS), value=target, description="target")
         self.layout(widgets.VBox([self.target, widgets.HBox([self.w1, self.w2, self.b])]))
         self.best = {name: 0 for name in data.TARGETS}
+        self.best[target] = best  # a setting line's count so far, for the target it opens on
         self.correct = 0
         self._build_figure()
         self.update = self.safely(self._update)
@@ -74,6 +76,14 @@ class LinePanel(Panel):
         ax.set_title(" \n ")  # two lines, as in _update, so the layout leaves room
         self.ax = ax
         self.fig.tight_layout()
+
+    optional = ("limit", "best")  # limit: the sliders' range; best: said only when above this line's score
+
+    def call(self) -> tuple:
+        return "drive_a_line", {"w1": float(self.w1.value), "w2": float(self.w2.value), "b": float(self.b.value),
+                                "target": self.target.value, "limit": float(self.w1.max),
+                                "best": self.best[self.target.value] if self.best[self.target.value] > self.correct
+                                else 0}
 
     def _update(self, change=None):
         w1, w2, b, target = float(self.w1.value), float(self.w2.value), float(self.b.value), self.target.value
@@ -115,6 +125,7 @@ class LinePanel(Panel):
 
 
 def drive_a_line(w1: float = 0.0, w2: float = 0.0, b: float = 0.0, target: str = "XOR",
-                 limit: float = 10.0) -> LinePanel:
-    """Show the line panel; returns it (its sliders are attributes). Sliders range over [-limit, limit]."""
-    return LinePanel(w1=w1, w2=w2, b=b, target=target, limit=limit)
+                 limit: float = 10.0, best: int = 0) -> LinePanel:
+    """Show the line panel; returns it (its sliders are attributes). Sliders range over [-limit, limit];
+    best: the best score so far on `target` to count from (the setting line under the panel says it)."""
+    return LinePanel(w1=w1, w2=w2, b=b, target=target, limit=limit, best=best)

@@ -14,6 +14,7 @@ A subclass says what a position is (a training step, or how many seeds are in) b
 import ipywidgets as widgets
 
 from helpers.panels.base import LABEL_WIDTH, Panel
+from helpers.validate import check_int
 
 # the name of Play's "is playing" trait: `playing` in ipywidgets 8, `_playing` in 7.7.1 (Colab)
 PLAYING = "playing" if "playing" in widgets.Play.class_trait_names() else "_playing"
@@ -27,11 +28,15 @@ ENDLESS = 2**31 - 1
 
 class LivePanel(Panel):
     """A Panel whose picture is one frame of a run that plays. Attributes: play (Play), step_button,
-    reset_button, speed (positions per frame), shown (the position on screen), frame (Play's position)."""
+    reset_button, speed (positions per frame), shown (the position on screen), frame (Play's position).
 
-    def __init__(self, figsize: tuple, speed: int, speeds: tuple = SPEEDS, unit: str = "steps"):
+    step: the position to open at, paused (None: the start, waiting for Play); the setting line says it.
+    Call this after the attributes `total` reads are set."""
+
+    def __init__(self, figsize: tuple, speed: int, speeds: tuple = SPEEDS, unit: str = "steps", step: int = None):
         if speed not in speeds:
             raise ValueError(f"speed must be one of {', '.join(map(str, speeds))} ({unit} per frame), got {speed!r}")
+        self.opening = None if step is None else check_int("step", step, 0, self.total)
         super().__init__(figsize)
         self.play = widgets.Play(value=0, min=0, max=ENDLESS, interval=FRAME_MS, show_repeat=False,
                                  description="play")
@@ -79,7 +84,10 @@ class LivePanel(Panel):
         seen = self.restart(key)
         if not seen and self.opened:
             setattr(self.play, PLAYING, True)  # the browser's timer starts ticking (first: the frame goes as JPEG)
-        self.show_position(self.total if seen else 0)
+        if not self.opened and self.opening is not None:
+            self.show_position(self.opening)  # opened by a setting line: where it was, paused
+        else:
+            self.show_position(self.total if seen else 0)
         self.opened = True
 
     def show_position(self, n: int) -> None:
@@ -111,6 +119,13 @@ class LivePanel(Panel):
         self.reach(n)
         self.shown = n
         self.draw(n)
+
+    # speed changes how Play goes on, never the picture: the setting line says it only when not the default
+    optional = ("speed",)
+
+    def live_arguments(self) -> dict:
+        """The setting line's end for a live panel: the speed, then the position on screen."""
+        return {"speed": self.speed.value, "step": self.shown}
 
     def _step(self, button=None) -> None:
         self.pause()

@@ -17,7 +17,7 @@ import numpy as np
 from helpers import data
 from helpers.analysis import stepthrough
 from helpers.network import check_params, init_reference
-from helpers.panels.base import Panel
+from helpers.panels.base import Code, Panel, as_code
 from helpers.pictures.diagram import draw_network
 from helpers.train import MAX_LR, Run
 from helpers.validate import check_float, check_int, check_Xy
@@ -73,6 +73,19 @@ def edge_numbers(stage: stepthrough.Stage, params: dict) -> tuple:
     return None, "weights", "lines: weights"
 
 
+def _origin(run: Run, step: int) -> dict:
+    """A run as step_through's arguments for the setting line: the train(...) call that makes it again
+    (a run made by train: its seed and settings say it all), else its weights at `step`, written out."""
+    if run.init not in ("random", "reference"):
+        return None
+    xy = {} if np.array_equal(run.X, data.X) and np.array_equal(run.y, data.y) else {"X": run.X, "y": run.y}
+    snapshots = {} if step == run.steps else {"snapshot_steps": [step]}
+    arguments = {"hidden": run.hidden, "lr": run.lr, "steps": run.steps, "seed": run.seed, "bias": run.bias,
+                 "init": run.init, **xy, **snapshots}
+    return {"run": Code("train(" + ", ".join(f"{k}={as_code(v)}" for k, v in arguments.items()) + ")"),
+            "step": step}
+
+
 class StepPanel(Panel):
     """Input choice, Previous/Next, stage slider -> equation, code, numbers, diagram.
 
@@ -81,8 +94,10 @@ class StepPanel(Panel):
     """
 
     def __init__(self, params: dict, X=None, y=None, lr: float = 0.5, example="all", stage: int = 1,
-                 source: str = "given weights"):
+                 source: str = "given weights", origin: dict = None):
         self.params = check_params(params)
+        # where the weights came from, as step_through's arguments for the setting line ({}: the reference's)
+        self.origin = {"params": self.params} if origin is None else origin
         self.X, self.y = check_Xy(data.X if X is None else X, data.y if y is None else y)
         self.lr = check_float("lr", lr, 0.0, MAX_LR, lo_open=True)
         stepthrough.select(self.X, self.y, example)  # rejects a bad example before any widget exists
@@ -111,6 +126,16 @@ class StepPanel(Panel):
         self.stage.observe(self.update, names="value")
         self.example.observe(self.update, names="value")
         self.update()
+
+    def call(self) -> tuple:
+        data_xy = {} if np.array_equal(self.X, data.X) and np.array_equal(self.y, data.y) else {"X": self.X,
+                                                                                               "y": self.y}
+        return "step_through", {**self.origin, "example": self.example.value, "stage": self.stage.value,
+                                "lr": self.lr, **data_xy}
+
+    @property
+    def imports(self) -> tuple:
+        return (("helpers.train", "train"),) if "run" in self.origin else ()
 
     def stages_for(self, example) -> list:
         """The stages for one input choice, computed once."""
@@ -170,10 +195,10 @@ def step_through(params: dict = None, run: Run = None, step: int = None, example
         params = run.params if step == run.steps and step not in run.snapshots else run.snapshots[step]
         source = f"{run.label()}, weights after step {step}"
         return StepPanel(params, run.X if X is None else X, run.y if y is None else y,
-                         run.lr if lr is None else lr, example, stage, source)
+                         run.lr if lr is None else lr, example, stage, source, _origin(run, step))
     if step is not None:
         raise ValueError("step needs a run: step_through(run=..., step=...)")
-    source = "given weights"
+    source, origin = "given weights", None
     if params is None:
-        params, source = init_reference(), "reference initial weights"
-    return StepPanel(params, X, y, 0.5 if lr is None else lr, example, stage, source)
+        params, source, origin = init_reference(), "reference initial weights", {}
+    return StepPanel(params, X, y, 0.5 if lr is None else lr, example, stage, source, origin)

@@ -51,19 +51,23 @@ class RepresentationPanel(LivePanel):
     speed (see LivePanel); path (the Trajectory on show), shown (its step on screen)."""
 
     def __init__(self, hidden: int = 2, lr: float = 0.5, seed: int = 0, steps: int = 10_000, every: int = 50,
-                 bias: bool = True, speed: int = 250):
+                 bias: bool = True, speed: int = 250, step: int = None, trained: int = None):
         self.hidden, self.seed = slider("hidden", hidden), slider("seed", seed)
         self.lr = slider("lr", lr, "learning rate")
         self.steps = check_int("steps", steps, 100, 50_000)
         self.every = check_int("every", every, 1, self.steps)
         self.bias = check_bool("bias", bias)
-        super().__init__(figsize=(9.6, 3.5), speed=speed)
+        super().__init__(figsize=(9.6, 3.5), speed=speed, step=step)
         self.step = StepSlider(value=0, min=0, max=self.steps, step=self.every, description="step",
                                continuous_update=True, style={"description_width": LABEL_WIDTH},
                                layout=widgets.Layout(width="60%"))
         self.layout(widgets.VBox([widgets.HBox([self.hidden, self.seed, self.lr]), self.player, self.step]))
         self.paths, self.path, self.mode = {}, None, None
         self._build_figure()
+        if trained is not None:  # the run trained this far before the step on screen (the loss curve shows it)
+            key = (self.hidden.value, float(self.lr.value), self.seed.value, self.bias)
+            self.paths[key] = Trajectory(*key)
+            self.paths[key].reach(check_int("trained", trained, self.opening or 0, self.steps))
         self.retrain = self.safely(self._retrain)
         for control in (self.hidden, self.seed, self.lr):
             control.observe(self.retrain, names="value")
@@ -73,6 +77,16 @@ class RepresentationPanel(LivePanel):
     @property
     def total(self) -> int:
         return self.steps
+
+    optional = ("speed", "every")  # every: the step slider's step, not the picture
+
+    def call(self) -> tuple:
+        # trained: how far the run is computed, when past the step shown (played on, then the step slider
+        # moved back): the loss curve is drawn that far, and a run computed to its end shows its last PCA plane
+        path = self.path
+        trained = {"trained": path.trained} if path.trained > self.shown else {}
+        return "watch_it_form", {"hidden": path.hidden, "lr": path.lr, "seed": path.seed, "steps": self.steps,
+                                 "every": self.every, "bias": path.bias, **self.live_arguments(), **trained}
 
     def _retrain(self, change=None) -> None:
         self.start((self.hidden.value, float(self.lr.value), self.seed.value, self.bias))
@@ -178,9 +192,12 @@ class RepresentationPanel(LivePanel):
 
 
 def watch_it_form(hidden: int = 2, lr: float = 0.5, seed: int = 0, steps: int = 10_000, every: int = 50,
-                  bias: bool = True, speed: int = 250) -> RepresentationPanel:
+                  bias: bool = True, speed: int = 250, step: int = None, trained: int = None) -> RepresentationPanel:
     """Show the representation panel; returns it (its sliders and player are attributes).
 
-    every: the step slider's step; speed: steps trained per frame while playing.
+    every: the step slider's step; speed: steps trained per frame while playing; step: open at this step,
+    paused; trained: the run computed this far (step..steps) first (the setting line under the panel says
+    both).
     """
-    return RepresentationPanel(hidden=hidden, lr=lr, seed=seed, steps=steps, every=every, bias=bias, speed=speed)
+    return RepresentationPanel(hidden=hidden, lr=lr, seed=seed, steps=steps, every=every, bias=bias, speed=speed,
+                               step=step, trained=trained)

@@ -34,15 +34,18 @@ class SweepPanel(LivePanel):
     summary at the step shown)."""
 
     def __init__(self, lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
-                 speed: int = 100):
+                 speed: int = 100, step: int = None, compare: bool = False):
         self.seeds = range(check_int("seeds", seeds, 1, 1000))
         self.lr = slider("lr", lr, "learning rate", limits=(0.05, 5.0, 0.1))
         self.steps = slider("steps", steps, limits=(1000, 10_000, 1000))
         self.bias = widgets.Checkbox(value=check_bool("bias", bias), description="biases", indent=False)
-        super().__init__(figsize=(9.6, 3.5), speed=speed)
+        super().__init__(figsize=(9.6, 3.5), speed=speed, step=step)
         self.layout(widgets.VBox([widgets.HBox([self.lr, self.steps, self.bias]), self.player]))
         self.sweeps, self.live, self.trainings = {}, None, 0  # trainings: sweeps started (not from the cache)
         self._build_figure()
+        if check_bool("compare", compare):  # the other bias setting's sweep, trained as far as the step shown
+            self.restart((float(self.lr.value), not self.bias.value))
+            self.live.reach(self.opening or 0)
         self.update = self.safely(self._update)
         for control in (self.lr, self.steps, self.bias):
             control.observe(self.update, names="value")
@@ -51,6 +54,12 @@ class SweepPanel(LivePanel):
     @property
     def total(self) -> int:
         return self.steps.value
+
+    def call(self) -> tuple:
+        # compare: the other bias setting's rates are on screen (in gray), since that sweep was played this far
+        other = {"compare": True} if self.other is not None and self.other.trained >= self.shown else {}
+        return "explore_sweep", {"lr": self.live.lr, "steps": self.total, "bias": self.live.bias,
+                                 "seeds": len(self.seeds), **self.live_arguments(), **other}
 
     def _update(self, change=None) -> None:
         self.start((float(self.lr.value), bool(self.bias.value)))
@@ -142,7 +151,9 @@ class SweepPanel(LivePanel):
 
 
 def explore_sweep(lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
-                  speed: int = 100) -> SweepPanel:
+                  speed: int = 100, step: int = None, compare: bool = False) -> SweepPanel:
     """Show the sweep panel; returns it (its sliders and player are attributes). seeds: starts per hidden
-    size (fewer make each frame faster on a slow machine); speed: steps trained per frame."""
-    return SweepPanel(lr=lr, steps=steps, bias=bias, seeds=seeds, speed=speed)
+    size (fewer make each frame faster on a slow machine); speed: steps trained per frame; step: open at
+    this step, paused; compare: also train the other bias setting to `step`, so its rates show in gray
+    (what the setting line under the panel says when they are on screen)."""
+    return SweepPanel(lr=lr, steps=steps, bias=bias, seeds=seeds, speed=speed, step=step, compare=compare)
