@@ -1,7 +1,7 @@
 """Deliberately wrong variants of the exercises' answers, one switch per known mistake.
 
 A check recognises a mistake by running the variant with that switch on the same inputs as the
-student's answer and comparing (helpers/exercises/mistakes.py lists which switch is which mistake).
+student's answer and comparing (the declarations in declarations/ say which switch is which mistake).
 With every switch at its default a variant computes the right answer.
 """
 import numpy as np
