@@ -25,7 +25,6 @@ from helpers.exercises.nb04 import GATE_NET  # noqa: F401 (notebook 04 imports i
 from helpers.exercises.verdicts import Verdict
 
 EXERCISES = {e.name: e for exercises in NOTEBOOKS.values() for e in exercises}
-NOTEBOOK_OF = {e.name: notebook for notebook, exercises in NOTEBOOKS.items() for e in exercises}
 CHECKS = {name: e.judge for name, e in EXERCISES.items()}
 HINTS = {name: list(e.hints) for name, e in EXERCISES.items()}
 SOLUTIONS = {name: e.answer for name, e in EXERCISES.items()}
