@@ -46,7 +46,7 @@ def solution_answers():
 def nb06_answers():
     s6 = solutions(6)
     return {"mul_backward": (s6.mul_backward,), "sigmoid_backward": (s6.sigmoid_backward,),
-            "add_backward": (s6.add_backward,), "fan_out": nb06._fan(s6.fan_out_prediction)}
+            "add_backward": (s6.add_backward,), "fan_out": nb06.fan(s6.fan_out_prediction)}
 
 
 def test_every_solution_passes_its_check():

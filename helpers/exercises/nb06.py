@@ -20,7 +20,7 @@ CASES = {"mul": [(1.5, -2.0, 0.3, -0.2, 0.7), (1.5, None, 0.0, 0.0, 0.7)],
          "sigmoid": [(0.8, None, 0.4, None, -1.3), (-2.5, None, 0.0, None, 0.6)]}
 
 
-def _adds(da, db=None):  # a backward that adds da(...) to the first input's .grad (db(...) to the second's)
+def adds(da, db=None):  # a backward that adds da(...) to the first input's .grad (db(...) to the second's)
     def backward(a, *rest):
         a.grad += da(a, *rest)
         if db is not None:
@@ -28,7 +28,7 @@ def _adds(da, db=None):  # a backward that adds da(...) to the first input's .gr
     return backward
 
 
-def _sets(da, db=None):  # the same with `=`: each input's .grad replaced by its share
+def sets(da, db=None):  # the same with `=`: each input's .grad replaced by its share
     def backward(a, *rest):
         a.grad = da(a, *rest)
         if db is not None:
@@ -37,21 +37,22 @@ def _sets(da, db=None):  # the same with `=`: each input's .grad replaced by its
 
 
 # the right backward passes, to compare with
-_mul_right = _adds(lambda a, b, out: b.data * out.grad, lambda a, b, out: a.data * out.grad)
-_add_right = _adds(lambda a, b, out: out.grad, lambda a, b, out: out.grad)
-_sigmoid_right = _adds(lambda x, out: out.data * (1 - out.data) * out.grad)
+_mul_right = adds(lambda a, b, out: b.data * out.grad, lambda a, b, out: a.data * out.grad)
+_add_right = adds(lambda a, b, out: out.grad, lambda a, b, out: out.grad)
+_sigmoid_right = adds(lambda x, out: out.data * (1 - out.data) * out.grad)
 
 
-def _add_half(a, b, out):
+# more wrong backward passes, for the mistakes declared in declarations/nb06.py
+def add_half(a, b, out):
     a.grad += out.grad
     b.grad = out.grad
 
 
-def _returns(*shares):
+def returns(*shares):  # a backward that returns its share(s) instead of adding them
     return lambda *args: shares[0](*args) if len(shares) == 1 else tuple(d(*args) for d in shares)
 
 
-def _s(t: float) -> float:
+def sigma(t: float) -> float:  # the sigmoid of a float
     return 0.5 + 0.5 * math.tanh(0.5 * t)
 
 
@@ -129,7 +130,7 @@ def judge_add_backward(f) -> Verdict:
 FAN = {"a": 2.0, "b": -3.0, "c": 4.0}  # f = (a * b) * (a + c): a is used twice
 
 
-def _fan(prediction) -> tuple:
+def fan(prediction) -> tuple:
     a, b, c = (Value(v) for v in FAN.values())
     f = (a * b) * (a + c)
     f.backward()

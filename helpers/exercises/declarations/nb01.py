@@ -1,7 +1,7 @@
 """Notebook 01's exercises, one declaration each (read by engine.py; judged in nb01.py)."""
 from helpers.exercises import nb01 as nb
 from helpers.exercises.engine import Exercise, Mistake, fn
-from helpers.exercises.variants import _sg, backward_variant, step_variant
+from helpers.exercises.variants import backward_variant, sigma_prime, step_variant
 from helpers.network import sigmoid
 
 
@@ -32,7 +32,8 @@ SIGMOID_GRAD = Exercise(
         Mistake("sg_squared", "computed sigma(z)^2",
                 "You computed sigma(z)**2; the slope is sigma(z) * (1 - sigma(z)).", fn(lambda z: sigmoid(z) ** 2)),
         Mistake("sg_sign", "got the sign of sigma' wrong",
-                "Right size, wrong sign: sigma rises everywhere, so its slope is positive.", fn(lambda z: -_sg(z))),
+                "Right size, wrong sign: sigma rises everywhere, so its slope is positive.",
+                fn(lambda z: -sigma_prime(z))),
         Mistake("sg_plus", "wrote (1 + sigma(z)) for (1 - sigma(z))",
                 "You computed sigma(z) * (1 + sigma(z)); it is (1 - sigma(z)).",
                 fn(lambda z: sigmoid(z) * (1 + sigmoid(z)))),

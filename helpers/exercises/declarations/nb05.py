@@ -4,7 +4,7 @@ import numpy as np
 from helpers.exercises import nb05 as nb
 from helpers.exercises.engine import Exercise, Mistake, fn
 from helpers.exercises.nb05 import ce_loss
-from helpers.exercises.variants import _sg
+from helpers.exercises.variants import sigma_prime
 
 
 def _slow_sigmoid():
@@ -82,7 +82,7 @@ TANH_GRAD = Exercise(
                 fn(lambda z: 1 + np.tanh(z) ** 2)),
         Mistake("tanh_sigmoid", "returned the sigmoid's derivative",
                 "That is the sigmoid's derivative sigma(z) (1 - sigma(z)); tanh's is 1 - tanh(z)^2 (it equals 4 "
-                "sigma'(2z): four times steeper at 0).", fn(_sg)),
+                "sigma'(2z): four times steeper at 0).", fn(sigma_prime)),
         Mistake("tanh_itself", "returned tanh(z) itself",
                 "You returned tanh(z) itself; the check wants its derivative.", fn(np.tanh)),
         Mistake("tanh_second", "took the second derivative",
