@@ -16,8 +16,8 @@ The house, from the ground up (imports only point down; tests/test_architecture.
                                       hidden_plots, sweep_plots, fixes_plots, graph_plot
     panels/                           base (layout, sliders, drawing, errors, one lock: a callback at a time),
                                       live (Play, Step, Reset, speed) and one module per panel
-    exercises/                        check, hint, solution: verdicts, the mistake catalogue and its
-                                      variants, hint ladders, answers, one module of checks per notebook
+    exercises/                        check, hint, solution: one declaration per exercise (declarations/),
+                                      the engine that reads them, verdicts, one module of judges per notebook
 
 The lab starts no thread and no process of its own: no Thread, Process, executor, multiprocessing,
 concurrent.futures or subprocess here (tests/test_architecture.py). A panel's callbacks, which ipykernel

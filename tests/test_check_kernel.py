@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 
 from helpers import exercises, train
-from helpers.exercises import check, hint, kernel, solution, verdicts
-from helpers.exercises.answers import SOLUTIONS
+from helpers.exercises import SOLUTIONS, check, hint, kernel, solution, verdicts
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = {"01_xor_baseline": ("sigmoid_grad", "backward", "gradient_step", "lr_five"),
@@ -226,3 +225,30 @@ def test_the_messages_the_issue_found_wrong_are_right_now():
     small = {"W1": np.array([[2.0, -2.0], [2.0, -2.0]]), "b1": np.array([[-1.0, 3.0]]),
              "W2": np.array([[2.0], [2.0]]), "b2": np.array([[-3.0]])}
     assert not check.xor_by_hand.verdict(small).text.startswith("The hidden units are right")
+
+
+# ---- what a shown verdict records for the instructor (tools/misconceptions.py) ---------------------------
+
+def test_a_shown_verdict_records_its_mistake_and_the_earlier_ones_and_reads_the_same(shell):
+    from IPython.utils.capture import capture_output
+    run(shell, "from helpers.exercises import check\n")
+    tries = ["def sigmoid_grad(z):\n    return z * (1 - z)\n",  # sg_from_z
+             "def sigmoid_grad(z):\n    return -network.sigmoid(z) * (1 - network.sigmoid(z))\n",  # sg_sign
+             "def sigmoid_grad(z):\n    s = network.sigmoid(z)\n    return s * (1 - s)\n"]  # right
+    shown = []
+    for source in tries:
+        run(shell, "from helpers import network\n" + source)
+        with capture_output() as captured:
+            run(shell, "check.sigmoid_grad(sigmoid_grad)\n")
+        shown += captured.outputs
+    records = [o.metadata["backprop_lab"] for o in shown]
+    assert records == [{"exercise": "sigmoid_grad", "status": "not yet", "mistake": "sg_from_z", "earlier": []},
+                       {"exercise": "sigmoid_grad", "status": "not yet", "mistake": "sg_sign",
+                        "earlier": ["sg_from_z"]},
+                       {"exercise": "sigmoid_grad", "status": "correct", "mistake": None,
+                        "earlier": ["sg_from_z", "sg_sign"]}]
+    # what the student reads is the verdict itself, as before: the record is metadata only
+    assert shown[0].data["text/plain"].startswith("Not yet [sigmoid_grad]: You computed z * (1 - z)")
+    assert shown[1].data["text/plain"].startswith("Not yet [sigmoid_grad]: Right size, wrong sign")
+    assert shown[2].data["text/plain"].startswith("Correct [sigmoid_grad]: sigma'(z) = sigma(z) (1 - sigma(z))")
+    assert set(shown[0].data) == {"text/plain", "text/html"}

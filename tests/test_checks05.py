@@ -5,8 +5,7 @@ import numpy as np
 import pytest
 
 from helpers import network
-from helpers.exercises import answers, check, hint, solution
-from helpers.exercises import nb05 as checks05
+from helpers.exercises import HINTS, check, hint, namespace, solution
 
 
 def sg(z):
@@ -128,18 +127,18 @@ def test_sigmoid_is_not_called_slow_when_it_is_not_the_slowest():
 
 def test_hints_are_a_ladder_and_the_answer_only_comes_from_solution(capsys):
     for name in ("ce_delta", "tanh_grad", "fails_most"):
-        assert len(checks05.HINTS[name]) == 3
+        assert len(HINTS[name]) == 3
         for level in (1, 2, 3):
             hint(name, level)
         text = capsys.readouterr().out
         assert "Hint 1" in text and "Hint 3" in text and "that is the last hint" in text
-    assert "return y_hat - y" not in "".join(checks05.HINTS["ce_delta"])
+    assert "return y_hat - y" not in "".join(HINTS["ce_delta"])
     solution("ce_delta")
     assert "return y_hat - y" in capsys.readouterr().out
 
 
 def test_the_solutions_pass():
-    module = answers.namespace(["ce_delta", "tanh_grad", "fails_most"])
+    module = namespace(["ce_delta", "tanh_grad", "fails_most"])
     assert check.ce_delta.verdict(module.ce_delta).status == "correct"
     assert check.tanh_grad.verdict(module.tanh_grad).status == "correct"
     assert check.fails_most.verdict(module.fails_most_prediction, MEASURED).status == "correct"

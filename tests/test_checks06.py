@@ -8,7 +8,11 @@ import pytest
 
 from helpers import exercises, network
 from helpers.autograd import Value
-from helpers.exercises import answers, check, hint, nb06
+from helpers.exercises import CATALOGUE, check, hint, namespace
+from helpers.exercises.declarations import nb06
+
+NAMES = [e.name for e in nb06.EXERCISES]
+MISTAKES = [m for m in CATALOGUE.values() if m.exercise in NAMES]
 
 # ---- mul_backward --------------------------------------------------------------------------------
 
@@ -242,22 +246,22 @@ def test_each_answer_gets_its_message(exercise, answer, status, words, key):
 
 
 def test_many_answers_per_exercise_right_and_wrong():
-    for exercise in nb06.CHECKS:
+    for exercise in NAMES:
         statuses = [s for e, _, s, _, _ in ANSWERS if e == exercise]
         assert statuses.count("correct") >= 2 and statuses.count("not yet") >= 5, exercise
     assert len(ANSWERS) >= 15
 
 
 def test_every_catalogued_mistake_is_recognised_from_its_example():
-    assert len({m.message for m in nb06.MISTAKES}) == len(nb06.MISTAKES)
-    for m in nb06.MISTAKES:
+    assert len({m.message for m in MISTAKES}) == len(MISTAKES)
+    for m in MISTAKES:
         verdict = getattr(check, m.exercise).verdict(*m.example())
         assert (verdict.status, verdict.mistake) == ("not yet", m.key), verdict
         assert m.message in verdict.text
 
 
 def test_the_solutions_pass():
-    s6 = answers.namespace(nb06.CHECKS)
+    s6 = namespace(NAMES)
     for name in ("mul_backward", "sigmoid_backward", "add_backward"):
         assert getattr(check, name).verdict(getattr(s6, name)).status == "correct", name
     assert check.fan_out.verdict(*fan(s6.fan_out_prediction)).status == "correct"
@@ -265,7 +269,7 @@ def test_the_solutions_pass():
 
 def test_a_check_never_raises_and_never_changes_the_students_values():
     for junk in (1, "x", [], {}, lambda: 1, lambda *a: 1 / 0, object()):
-        for name in nb06.CHECKS:
+        for name in NAMES:
             assert getattr(check, name).verdict(junk).status in ("not yet", "not attempted")
     prediction, a, f = fan(-24)
     check.fan_out.verdict(prediction, a, f)
@@ -275,7 +279,7 @@ def test_a_check_never_raises_and_never_changes_the_students_values():
 def test_hints_are_a_ladder_of_three_that_never_give_the_code_away(capsys):
     solution_lines = [line.strip() for line in inspect.getsource(mul_plain).splitlines()[1:]]
     solution_lines += [line.strip() for f in (sig_plain, add_plain) for line in inspect.getsource(f).splitlines()[1:]]
-    for name in nb06.CHECKS:
+    for name in NAMES:
         hints = exercises.HINTS[name]
         assert len(hints) == 3 and len(set(hints)) == 3
         assert not any(line in h for line in solution_lines for h in hints), name

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from helpers import data, exercises, network, train
-from helpers.exercises import answers, check, mistakes, nb01, nb02, nb03, nb04, nb05, nb06, verdicts
+from helpers.exercises import check, nb01, nb06, verdicts
+from helpers.exercises.declarations import nb01 as d01
+from helpers.exercises.declarations import nb02 as d02
+from helpers.exercises.declarations import nb03 as d03
+from helpers.exercises.declarations import nb04 as d04
+from helpers.exercises.declarations import nb05 as d05
+from helpers.exercises.declarations import nb06 as d06
+
+CATALOGUE = list(exercises.CATALOGUE.values())
 
 # rate measured with train.train(2, 0.5, 10_000, seed, bias=False) for seeds 0..19: 2 of 20 (DESIGN.md
 # reports the same for its inits); the notebook passes its own sweep's rate
@@ -15,9 +23,9 @@ H2_MEASURED = 2 / 20
 
 
 def solutions(number: int):
-    """What the answers (helpers/exercises/answers.py) to notebook `number`'s exercises define."""
-    module = {1: nb01, 2: nb02, 3: nb03, 4: nb04, 5: nb05, 6: nb06}[number]
-    return answers.namespace(module.CHECKS)
+    """What the declared answers (helpers/exercises/declarations/) to notebook `number`'s exercises define."""
+    module = {1: d01, 2: d02, 3: d03, 4: d04, 5: d05, 6: d06}[number]
+    return exercises.namespace([e.name for e in module.EXERCISES])
 
 
 def lr5_run():
@@ -38,7 +46,7 @@ def solution_answers():
 def nb06_answers():
     s6 = solutions(6)
     return {"mul_backward": (s6.mul_backward,), "sigmoid_backward": (s6.sigmoid_backward,),
-            "add_backward": (s6.add_backward,), "fan_out": nb06._fan(s6.fan_out_prediction)}
+            "add_backward": (s6.add_backward,), "fan_out": nb06.fan(s6.fan_out_prediction)}
 
 
 def test_every_solution_passes_its_check():
@@ -50,12 +58,12 @@ def test_every_solution_passes_its_check():
 
 
 def test_the_catalogue_is_big_and_every_message_is_its_own():
-    assert len(mistakes.CATALOGUE) >= 20
-    assert len({m.message for m in mistakes.CATALOGUE}) == len(mistakes.CATALOGUE)
-    assert {m.exercise for m in mistakes.CATALOGUE} <= set(check.names())
+    assert len(CATALOGUE) >= 20
+    assert len({m.message for m in CATALOGUE}) == len(CATALOGUE)
+    assert {m.exercise for m in CATALOGUE} <= set(check.names())
 
 
-@pytest.mark.parametrize("mistake", mistakes.CATALOGUE, ids=[m.key for m in mistakes.CATALOGUE])
+@pytest.mark.parametrize("mistake", CATALOGUE, ids=[m.key for m in CATALOGUE])
 def test_each_catalogued_mistake_is_recognised(mistake):
     verdict = getattr(check, mistake.exercise).verdict(*mistake.example())
     assert verdict.status == "not yet"
@@ -207,3 +215,20 @@ def test_the_checks_never_change_their_test_data():
     check.backward.verdict(vandal)
     assert all(np.array_equal(before[k], nb01.TEST_NET[k]) for k in before)
     assert np.array_equal(data.y.ravel(), [0, 1, 1, 0])
+
+
+def test_each_exercise_names_a_real_section_of_its_notebook_to_revisit():
+    import json
+    from pathlib import Path
+    for notebook, declared in exercises.NOTEBOOKS.items():
+        cells = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{notebook}.ipynb").read_text())
+        headings = {line.strip() for c in cells["cells"] if c["cell_type"] == "markdown"
+                    for line in "".join(c["source"]).split("\n") if line.startswith("## ")}
+        for exercise in declared:
+            assert exercise.section in headings and exercise.section != "## Exercises", (notebook, exercise.name)
+
+
+def test_every_mistake_has_a_one_line_summary_for_the_instructor():
+    summaries = [m.summary for m in CATALOGUE]
+    assert len(set(summaries)) == len(summaries)
+    assert all(0 < len(s) <= 60 and "\n" not in s and not s.endswith(".") for s in summaries)

@@ -1,6 +1,6 @@
 """A corpus of student answers, each with the verdict and the words it must get: right answers in several
 forms (another formula, an equivalent network, a list where the task allows one) and wrong ones in every
-way we could think of. Every catalogued message (mistakes.CATALOGUE, nb06.MISTAKES) is produced by at
+way we could think of. Every catalogued message (helpers.exercises.CATALOGUE) is produced by at
 least one answer here, written as a student would write it, not by the catalogue's own example."""
 import copy
 import functools
@@ -11,8 +11,7 @@ import pytest
 
 from helpers import network, train
 from helpers.autograd import Value
-from helpers.exercises import GATE_NET, check, mistakes, nb06
-from helpers.exercises.answers import SOLUTIONS
+from helpers.exercises import CATALOGUE, GATE_NET, SOLUTIONS, check
 
 
 def student(source: str, **replace):
@@ -22,7 +21,9 @@ def student(source: str, **replace):
         source = source.replace(old, new)
     scope = {"np": np, "network": network, "Value": Value}
     exec(compile(source, "<student>", "exec"), scope)
-    return scope[re.search(r"def (\w+)", source).group(1)]
+    f = scope[re.search(r"def (\w+)", source).group(1)]
+    f.source = source  # what the student wrote, for a fake class's notebooks (tests/test_misconceptions.py)
+    return f
 
 
 def right(name):
@@ -424,6 +425,20 @@ CORPUS += [
     ("tanh_grad", (lambda z: 1 - np.tanh(z) ** 2,), "correct", None, "1 - tanh(z)^2"),
     ("tanh_grad", (lambda z: 1 / np.cosh(z) ** 2,), "correct", None, "saturate"),
     ("tanh_grad", (lambda z: 1 - z ** 2,), "not yet", "tanh_z", "used z where tanh(z) belongs"),
+    ("ce_delta", (lambda y_hat, y: -y / y_hat + (1 - y) / (1 - y_hat),), "not yet", "ce_dyhat", "one step short"),
+    ("ce_delta", (lambda y_hat, y: (y_hat - y) / y.shape[0],), "not yet", "ce_mean", "divided by N"),
+    ("ce_delta", (lambda y_hat, y: (y_hat - y).sum(),), "not yet", "ce_sum", "that sum is db2"),
+    ("ce_delta", (lambda y_hat, y: -np.sum(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)),), "not yet", "ce_loss",
+     "the loss itself"),
+    ("tanh_grad", (lambda z: np.tanh(z) * (1 - np.tanh(z)),), "not yet", "tanh_sigmoid_form", "sigmoid's derivative"),
+    ("tanh_grad", (lambda z: 1 - np.tanh(z),), "not yet", "tanh_no_square", "square is missing"),
+    ("tanh_grad", (lambda z: (1 - np.tanh(z)) ** 2,), "not yet", "tanh_square_outside", "not the difference"),
+    ("tanh_grad", (lambda z: 1 + np.tanh(z) ** 2,), "not yet", "tanh_plus", "not 1 + tanh(z)^2"),
+    ("tanh_grad", (lambda z: network.sigmoid(z) * (1 - network.sigmoid(z)),), "not yet", "tanh_sigmoid",
+     "That is the sigmoid's derivative"),
+    ("tanh_grad", (lambda z: np.tanh(z),), "not yet", "tanh_itself", "tanh(z) itself"),
+    ("tanh_grad", (lambda z: -2 * np.tanh(z) / np.cosh(z) ** 2,), "not yet", "tanh_second", "second derivative"),
+    ("fails_most", lambda: ("sigmoid", nb05_measured()), "not yet", "fails_slow_is_failing", "Slow is not the same"),
     ("fails_most", lambda: ("relu", nb05_measured()), "correct", None, "You predicted relu"),
     ("fails_most", lambda: ("tanh", nb05_measured()), "not yet", None, "tanh 72 of 100 solve XOR"),
 ]
@@ -454,7 +469,7 @@ def test_each_answer_gets_its_message(exercise, answer, status, key, words):
 
 def test_every_catalogued_message_is_produced_by_a_corpus_answer():
     keys = {entry[3] for entry in CORPUS}
-    catalogue = {m.key for m in mistakes.CATALOGUE} | {m.key for m in nb06.MISTAKES}
+    catalogue = set(CATALOGUE)
     assert catalogue - keys == set()
 
 

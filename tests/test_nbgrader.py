@@ -1,6 +1,7 @@
 """The instructor's pipeline, end to end, with nbgrader on a throwaway course folder.
 
-tools/nbgrader_course.py builds instructor notebooks from notebooks/ and helpers/exercises/answers.py;
+tools/nbgrader_course.py builds instructor notebooks from notebooks/ and the answers declared in
+helpers/exercises/declarations/;
 `nbgrader generate_assignment` must give back the committed student notebooks cell for cell; three fake
 students submit (all correct, all placeholders, wrong the ways students are: a wrong formula, a function
 that never returns, one that raises, an answer cell that fails, a wrong prediction); `nbgrader autograde`
@@ -49,7 +50,7 @@ WRONG = {
     "answer_violated": ("def violated(w1, w2, b):\n    return [k for k in (1, 2, 3, 4) if not holds[k]]\n\n\n"
                         "violated(1, 1, -0.5)\n"),
     "answer_h2_prediction": "h2_prediction = 0.9  # 'two hidden neurons are sufficient'\n",
-    # right, in another form than answers.py's
+    # right, in another form than the declared answer
     "answer_success_rate": ("def success_rate(y_hat, y):\n"
                             "    return np.mean(np.all((y_hat > 0.5) == (y > 0.5), axis=1))\n"),
     "answer_gate_names": 'gate_names = ["OR", "AND", "NAND"]\n',  # units 1 and 2 swapped
@@ -87,6 +88,11 @@ def nbgrader(course: Path, *args: str) -> str:
            "PYTHONPATH": str(ROOT / "tools")}  # alembic (nbgrader's database) from this venv; nbgrader_export
     result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
                             capture_output=True, text=True, timeout=600)
+    if result.returncode and args[0] == "autograde" and "Address already in use" in result.stdout + result.stderr:
+        # a kernel lost jupyter_client's race for a free port to another kernel starting at the same moment
+        # (a known upstream race, jupyter/jupyter_client#487): grade those submissions again, once
+        result = subprocess.run([sys.executable, "-m", "nbgrader", *args, "--force"], cwd=course, env=env,
+                                capture_output=True, text=True, timeout=600)
     # the first error with its traceback, then the end of the log
     first = (result.stdout + result.stderr).find("ERROR")
     assert result.returncode == 0, (result.stdout + result.stderr)[max(0, first - 3000):first + 500] + \
@@ -140,7 +146,7 @@ def test_every_answer_and_check_is_graded(course):
     assert sorted(g for g in graded if g.startswith("answer_")) == sorted(WRONG)
     solutions = "".join(c.source for name in ASSIGNMENTS
                         for c in cells_by_id(course / "source" / name / f"{name}.ipynb").values())
-    for name, text in nbgrader_course.SOLUTIONS.items():  # answers.py, line for line, in the instructor notebooks
+    for name, text in nbgrader_course.SOLUTIONS.items():  # the declared answers, line for line, in the instructors'
         assert all(line in solutions for line in text.splitlines()), name
 
 
@@ -155,7 +161,7 @@ def submit(course: Path, student: str, name: str) -> None:
         gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
         if not gid.startswith("answer_") or student == "bo":
             continue
-        if student == "ada":  # the instructor's cell: placeholder, then the answer from answers.py
+        if student == "ada":  # the instructor's cell: placeholder, then the declared answer
             lines = instructor[gid].source.split("\n")
             cell.source = "\n".join(ln for ln in lines if ln not in (nbgrader_course.BEGIN, nbgrader_course.END))
         else:
@@ -167,20 +173,22 @@ def test_three_students_graded_and_exported(course):
     for student in STUDENTS:
         for name in ASSIGNMENTS:
             submit(course, student, name)
+    for student in STUDENTS:  # known to the gradebook first: two processes adding the same student collide
+        nbgrader(course, "db", "student", "add", student)
     # two nbgrader processes, three assignments each (the gradebook is sqlite, with a wait for its lock)
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(lambda some: nbgrader(course, "autograde", some), ["0[135]_*", "0[246]_*"]))
     nbgrader(course, "export", "--to=grades.csv")
     nbgrader(course, "export", "--exporter=nbgrader_export.ExerciseCsv", "--to=exercises.csv")
 
-    rows = list(csv.DictReader(open(course / "exercises.csv")))
+    rows = list(csv.DictReader((course / "exercises.csv").read_text().splitlines()))
     got = {(r["student_id"], r["exercise"]): float(r["score"]) for r in rows}
     want = {(s, e): float(scores[i]) for e, scores in EXPECTED.items() for i, s in enumerate(STUDENTS)}
     assert got == want
     assert {r["exercise"]: float(r["max_score"]) for r in rows} == {e: float(s[0]) for e, s in EXPECTED.items()}
 
-    totals = {(r["student_id"], r["assignment"]): float(r["score"])
-              for r in csv.DictReader(open(course / "grades.csv"))}  # nbgrader's own CSV: one row per assignment
+    totals = {(r["student_id"], r["assignment"]): float(r["score"])  # nbgrader's own CSV: one row per assignment
+              for r in csv.DictReader((course / "grades.csv").read_text().splitlines())}
     for i, student in enumerate(STUDENTS):
         assert sum(totals[student, a] for a in ASSIGNMENTS) == sum(scores[i] for scores in EXPECTED.values())
 

@@ -3,11 +3,11 @@
     python tools/nbgrader_course.py COURSE                 # checks visible, as in notebooks/
     python tools/nbgrader_course.py COURSE --hide-checks   # students see no verdict; grading still uses it
 
-One source of truth: helpers/exercises/answers.py (what solution(name) prints). The student notebooks in
-notebooks/ hold the placeholders; this tool writes COURSE/source/NN_name/NN_name.ipynb, the instructor
-version, in which
-  - each answer cell keeps its placeholder and gets, on the empty line after it, the answer from
-    answers.py between ### BEGIN SOLUTION / ### END SOLUTION (the answer redefines the placeholder);
+One source of truth: the answers declared in helpers/exercises/declarations/ (what solution(name) prints).
+The student notebooks in notebooks/ hold the placeholders; this tool writes COURSE/source/NN_name/NN_name.ipynb,
+the instructor version, in which
+  - each answer cell keeps its placeholder and gets, on the empty line after it, the declared answer
+    between ### BEGIN SOLUTION / ### END SOLUTION (the answer redefines the placeholder);
   - each check cell (`check.name(...)`) becomes an autograded test cell worth POINTS[name] per exercise,
     whose hidden part (### BEGIN HIDDEN TESTS) scores the verdict the check just showed: the points
     exactly when the check says Correct. With --hide-checks the check calls go into the hidden part too.
@@ -28,7 +28,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from helpers.exercises.answers import SOLUTIONS  # noqa: E402 (after the path to the repository)
+from helpers.exercises import SOLUTIONS  # noqa: E402 (after the path to the repository)
 
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb") if not p.name.startswith("00_"))
 POINTS = {name: 1 for name in SOLUTIONS}  # what a Correct verdict is worth; change here for a course
@@ -91,11 +91,11 @@ def placeholders(source: str) -> tuple:
 
 
 def exercises_for(names: tuple) -> list:
-    """The exercises (answers.py keys) whose answers define any of `names`, in answers.py's order."""
+    """The exercises whose declared answers define any of `names`, in the declarations' order."""
     found = [e for e, defined in DEFINES.items() if defined & set(names)]
     missing = set(names) - set().union(*(DEFINES[e] for e in found))
     if missing:
-        raise ValueError(f"no answer in helpers/exercises/answers.py defines {sorted(missing)}")
+        raise ValueError(f"no answer declared in helpers/exercises/declarations/ defines {sorted(missing)}")
     return found
 
 

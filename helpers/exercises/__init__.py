@@ -6,28 +6,30 @@
     hint("sigmoid_grad", 3)              # 3 the shape of the code (check.sigmoid_grad.hint(2) is the same)
     solution("sigmoid_grad")             # the full answer, and it says so
 
-Exercises: 01 sigmoid_grad, backward, gradient_step, lr_five (nb01.py); 02 and_weights, or_weights,
-violated (nb02.py); 03 success_rate, h2_prediction (nb03.py); 04 gate_names, xor_by_hand (nb04.py);
-05 ce_delta, tanh_grad, fails_most (nb05.py); 06 mul_backward, sigmoid_backward, add_backward, fan_out
-(nb06.py). Hints are in ladder.py, answers
-in answers.py. A check never raises: see verdicts.py for how a student's function is run (stopped
-when it runs past the time budget) and what a placeholder, an exception, None, a list, a wrong
-shape, NaN or a slow function get; kernel.py for what the notebook's kernel tells a check (the
-answer cell's latest run failed; a name a check cell needs is not defined yet). Known mistakes
-(mistakes.py) are recognised by comparing with deliberately wrong variants.
+Each exercise is one declaration (engine.Exercise: section, judge, hints, answer, known mistakes, needed
+names) in declarations/nbNN.py, beside its notebook's others; adding an exercise is adding a declaration
+(and its judge in nbNN.py). Every mistake id is in CATALOGUE (engine.py). A check never raises: see
+verdicts.py for how a student's function is run (stopped when it runs past the time budget) and what a
+placeholder, an exception, None, a list, a wrong shape, NaN or a slow function get; kernel.py for what
+the notebook's kernel tells a check (the answer cell's latest run failed; a name a check cell needs is
+not defined yet). Known mistakes are recognised by comparing with deliberately wrong variants (variants.py).
 The last verdict is kept in `check.<name>.last` (Verdict: status, text, mistake).
 """
 import difflib
+from types import SimpleNamespace
 
-from helpers.exercises import kernel, nb01, nb02, nb03, nb04, nb05, nb06
-from helpers.exercises.answers import SOLUTIONS
-from helpers.exercises.ladder import HINTS as LADDER
-from helpers.exercises.mistakes import GATE_NET  # noqa: F401 (notebook 04 imports it from here)
-from helpers.exercises.verdicts import Exercise, Verdict, show
+from helpers.exercises import kernel
+from helpers.exercises.declarations import NOTEBOOKS
+from helpers.exercises.engine import CATALOGUE, Check, show
+from helpers.exercises.nb04 import GATE_NET  # noqa: F401 (notebook 04 imports it from here)
+from helpers.exercises.verdicts import Verdict
 
-CHECKS = {**nb01.CHECKS, **nb02.CHECKS, **nb03.CHECKS, **nb04.CHECKS, **nb05.CHECKS, **nb06.CHECKS}
-HINTS = {**LADDER, **nb05.HINTS}
-NEEDS = {**nb01.NEEDS, **nb02.NEEDS, **nb03.NEEDS, **nb04.NEEDS, **nb06.NEEDS}
+EXERCISES = {e.name: e for exercises in NOTEBOOKS.values() for e in exercises}
+CHECKS = {name: e.judge for name, e in EXERCISES.items()}
+HINTS = {name: list(e.hints) for name, e in EXERCISES.items()}
+SOLUTIONS = {name: e.answer for name, e in EXERCISES.items()}
+NEEDS = {name: cell for e in EXERCISES.values() for name, cell in e.needs.items()}
+assert all(m.exercise in EXERCISES for m in CATALOGUE.values())
 kernel.explain_missing_names(NEEDS)  # after a restart, a NameError for an answer says which cell to run
 
 
@@ -58,8 +60,8 @@ class _Checks:
     """The namespace `check`: one Exercise per name, e.g. check.backward(my_backward)."""
 
     def __init__(self):
-        for name, judge in CHECKS.items():
-            setattr(self, name, Exercise(name, judge, HINTS[name]))
+        for name, exercise in EXERCISES.items():
+            setattr(self, name, Check(exercise))
 
     def __getattr__(self, name: str):  # only reached for a name that is not an exercise
         if name.startswith("_"):  # IPython and copy probe _repr_html_ and the like: those stay missing
@@ -91,3 +93,15 @@ def solution(name: str) -> None:
         return
     print(f"The answer to {name} (this is the full solution, not a hint; try hint({name!r}, 3) first):\n")
     print(SOLUTIONS[name].rstrip())
+
+
+def namespace(names) -> SimpleNamespace:
+    """What the answers to the exercises `names` define (functions, predictions), run as a notebook runs them."""
+    import numpy as np
+
+    from helpers import network
+    from helpers.autograd import Value
+    found = {"np": np, "network": network, "Value": Value}
+    for name in names:
+        exec(SOLUTIONS[name], found)
+    return SimpleNamespace(**found)

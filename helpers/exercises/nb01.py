@@ -1,8 +1,9 @@
-"""The exercise checks of notebook 01: sigmoid_grad, backward, gradient_step, lr_five.
+"""The judges of notebook 01's exercises (declared in declarations/nb01.py): sigmoid_grad, backward,
+gradient_step, lr_five.
 
 Each is judged against the core's own functions (network.sigmoid, network.backward, one step of
-train.gradient_descent); known mistakes (helpers/exercises/mistakes.py) are recognised by comparing
-with deliberately wrong variants. Every judge returns a Verdict and never raises.
+train.gradient_descent); a known mistake is named when its wrong function (variants.py) gives what the
+student's gave. Every judge returns a Verdict and never raises.
 """
 import functools
 
@@ -10,38 +11,21 @@ import numpy as np
 
 from helpers import data, gradcheck, network, train
 from helpers.analysis import explain
-from helpers.exercises.mistakes import CATALOGUE, mistake
+from helpers.exercises.engine import judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict, as_array, as_numbers, same, same_dict
 
-
-def recognise(name: str, run_variant) -> Verdict:
-    """The first catalogued mistake of exercise `name` whose variant gives what the student gave."""
-    for m in CATALOGUE:
-        if m.exercise == name and run_variant(m.example()[0]):
-            return Verdict(name, "not yet", m.message, mistake=m.key)
-    return None
-
-
-# 01: sigma'(z) on a (3, 4) grid of z, so a shape mistake shows
-Z = np.linspace(-4.0, 4.0, 12).reshape(3, 4)
+Z = np.linspace(-4.0, 4.0, 12).reshape(3, 4)  # sigma'(z) on a (3, 4) grid of z, so a shape mistake shows
 
 
 def judge_sigmoid_grad(f) -> Verdict:
-    run = Answer("sigmoid_grad", f)
-    result = run(Z.copy())
-    if run.problem or run.too_slow():
-        return run.problem or run.too_slow()
     s = network.sigmoid(Z)
-    arr, problem = as_array(result, Z.shape, "What your function returned")
-    if arr is not None and same(arr, s * (1 - s)):
-        return Verdict("sigmoid_grad", "correct", "sigma'(z) = sigma(z) (1 - sigma(z)): at most 0.25 (at z = 0) and "
-                       "nearly 0 for large |z|, which is why a saturated unit learns slowly.")
-    found = recognise("sigmoid_grad", lambda v: arr is not None and same(arr, v(Z.copy())))
-    if found or problem:
-        return found or Verdict("sigmoid_grad", "not yet", problem)
-    i = np.unravel_index(np.argmax(np.abs(arr - s * (1 - s))), Z.shape)
-    return Verdict("sigmoid_grad", "not yet", f"At z = {Z[i]:.2f} you return {arr[i]:.4f}; sigma'(z) is "
-                   f"{s[i] * (1 - s[i]):.4f}. Compute s = sigmoid(z), then s * (1 - s).")
+
+    def pointer(arr):
+        i = np.unravel_index(np.argmax(np.abs(arr - s * (1 - s))), Z.shape)
+        return f"At z = {Z[i]:.2f} you return {arr[i]:.4f}; sigma'(z) is {s[i] * (1 - s[i]):.4f}. Compute " \
+               "s = sigmoid(z), then s * (1 - s)."
+    return judge_array("sigmoid_grad", f, (Z,), s * (1 - s), "sigma'(z) = sigma(z) (1 - sigma(z)): at most 0.25 "
+                       "(at z = 0) and nearly 0 for large |z|, which is why a saturated unit learns slowly.", pointer)
 
 
 # 01: backward pass on a net with H = 3 (non-square W1), biases, N = 4, and no symmetry
@@ -177,11 +161,3 @@ def judge_lr_five(prediction, run=None) -> Verdict:
     if guess == "diverges":  # the catalogued misconception; other wrong guesses get the measurement
         return mistake("l_not_diverged", f" {seen}")
     return Verdict("lr_five", "not yet", f"You predicted {guess}; it was {actual}. {seen}")
-
-
-CHECKS = {"sigmoid_grad": judge_sigmoid_grad, "backward": judge_backward, "gradient_step": judge_gradient_step,
-          "lr_five": judge_lr_five}
-NEEDS = {"sigmoid_grad": "the answer cell of Exercise 1 (def sigmoid_grad)",
-         "backward": "the answer cell of Exercise 2 (def backward)",
-         "gradient_step": "the answer cell of Exercise 3 (def gradient_step)",
-         "lr5_prediction": "the prediction cell of Exercise 4 (lr5_prediction = ...)"}

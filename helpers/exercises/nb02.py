@@ -1,12 +1,12 @@
-"""The exercise checks of notebook 02: and_weights, or_weights (a single unit, 1 when
-w1 x1 + w2 x2 + b > 0), violated (which of the four XOR inequalities a line breaks).
+"""The judges of notebook 02's exercises (declared in declarations/nb02.py): and_weights, or_weights (a single
+unit, 1 when w1 x1 + w2 x2 + b > 0), violated (which of the four XOR inequalities a line breaks).
 Every judge returns a Verdict and never raises."""
 import numbers
 
 import numpy as np
 
 from helpers import data
-from helpers.exercises.mistakes import CATALOGUE, mistake
+from helpers.exercises.engine import mistake, recognise
 from helpers.exercises.variants import INEQUALITIES, violated_variant
 from helpers.exercises.verdicts import Answer, Verdict
 
@@ -87,9 +87,9 @@ def judge_violated(f) -> Verdict:
         return Verdict("violated", "correct", f"For all {len(TRIPLES)} lines at least one inequality broke. Always: "
                        "adding 2 and 3 gives w1 + w2 + 2b > 0, and with 1 (b < 0) that forces w1 + w2 + b > 0, "
                        "which breaks 4. No line computes XOR.")
-    for m in CATALOGUE:
-        if m.exercise == "violated" and got == [m.example()[0](*t) for t in TRIPLES]:
-            return mistake(m.key)
+    found = recognise("violated", lambda variant: got == [variant(*t) for t in TRIPLES])
+    if found:
+        return found
     i = next(i for i in range(len(TRIPLES)) if got[i] != right[i])
     if got[i] is None:
         return Verdict("violated", "not yet", f"For (w1, w2, b) = {TRIPLES[i]} you returned {results[i]!r}; return "
@@ -99,8 +99,3 @@ def judge_violated(f) -> Verdict:
                    f"the broken ones are {right[i]}. Test each: " + ", ".join(f"{k}: {v}" for k, v in
                                                                              INEQUALITIES.items()) + ".")
 
-
-CHECKS = {"and_weights": judge_and_weights, "or_weights": judge_or_weights, "violated": judge_violated}
-NEEDS = {"and_weights": "the answer cell of Exercise 1 (and_weights = ...)",
-         "or_weights": "the answer cell of Exercise 1 (or_weights = ...)",
-         "violated": "the answer cell of Exercise 2 (def violated)"}

@@ -1,11 +1,12 @@
-"""The exercise checks of notebook 03: success_rate, h2_prediction. Every judge returns a Verdict and never raises."""
+"""The judges of notebook 03's exercises (declared in declarations/nb03.py): success_rate, h2_prediction.
+Every judge returns a Verdict and never raises."""
 import numbers
 
 import numpy as np
 
 from helpers import data
+from helpers.exercises.engine import mistake, recognise
 from helpers.exercises.kernel import set_after
-from helpers.exercises.mistakes import CATALOGUE, mistake
 from helpers.exercises.variants import rate_variant
 from helpers.exercises.verdicts import Answer, Verdict, as_array
 
@@ -65,9 +66,10 @@ def judge_success_rate(f) -> Verdict:
     if all(abs(g - r) < 1e-12 for g, r in zip(got, right)):
         return Verdict("success_rate", "correct", f"{right[0]:.3f} and {right[1]:.3f} of these nets succeed: a net "
                        "counts only when all four points are on the right side of 0.5 (exactly 0.5 is class 0).")
-    for m in CATALOGUE:
-        if m.exercise == "success_rate" and all(abs(g - m.example()[0](s, _Y)) < 1e-12 for g, s in zip(got, RATE_SETS)):
-            return mistake(m.key)
+    found = recognise("success_rate", lambda variant: all(abs(g - variant(s, _Y)) < 1e-12
+                                                          for g, s in zip(got, RATE_SETS)))
+    if found:
+        return found
     sure, _ = _rates(run, [SURE, UNSURE])
     if sure == [1.0, 0.0]:  # right about a confident net, fails a right but unsure one
         return mistake("r_confident")
@@ -106,8 +108,3 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
     return Verdict("h2_prediction", "not yet", f"{said} {how}: look at where the failed runs end (the section "
                    "'Where failed runs get stuck').")
 
-
-CHECKS = {"success_rate": judge_success_rate, "h2_prediction": judge_h2_prediction}
-NEEDS = {"success_rate": "the answer cell of Exercise 1 (def success_rate)",
-         "h2_prediction": "the prediction cell under 'Predict first' near the top (h2_prediction = ...)",
-         "tables": "the sweep cell under '## The sweep' (it defines runs and tables)"}

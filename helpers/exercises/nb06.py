@@ -1,17 +1,17 @@
-"""The exercise checks of notebook 06 (collected with the others in helpers/exercises.py as `check`).
+"""The judges of notebook 06's exercises (declared in declarations/nb06.py).
 
 mul_backward(a, b, out) and sigmoid_backward(x, out): the student's backward of `*` and of
 sigmoid, run on Values whose .grad already holds a share from an earlier use (so `=` shows) and
 on a Value used twice. add_backward(a, b, out): the fix of a backward that overwrites. fan_out:
 a prediction of df/da at a fan-out, then the gradient computed by f.backward().
-A mistake is named only when its variant (MISTAKES, run on the same Values) gives exactly what
+A mistake is named only when its wrong function, run on the same Values, gives exactly what
 the student's function gave. Every judge returns a Verdict and never raises.
 """
 import math
 import numbers
 
 from helpers.autograd import Value
-from helpers.exercises.mistakes import Mistake
+from helpers.exercises.engine import mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict
 
 # each case: (a.data, b.data or None for "b is a", a.grad before, b.grad before, out.grad)
@@ -20,7 +20,7 @@ CASES = {"mul": [(1.5, -2.0, 0.3, -0.2, 0.7), (1.5, None, 0.0, 0.0, 0.7)],
          "sigmoid": [(0.8, None, 0.4, None, -1.3), (-2.5, None, 0.0, None, 0.6)]}
 
 
-def _adds(da, db=None):  # a backward that adds da(...) to the first input's .grad (db(...) to the second's)
+def adds(da, db=None):  # a backward that adds da(...) to the first input's .grad (db(...) to the second's)
     def backward(a, *rest):
         a.grad += da(a, *rest)
         if db is not None:
@@ -28,7 +28,7 @@ def _adds(da, db=None):  # a backward that adds da(...) to the first input's .gr
     return backward
 
 
-def _sets(da, db=None):  # the same with `=`: each input's .grad replaced by its share
+def sets(da, db=None):  # the same with `=`: each input's .grad replaced by its share
     def backward(a, *rest):
         a.grad = da(a, *rest)
         if db is not None:
@@ -37,73 +37,22 @@ def _sets(da, db=None):  # the same with `=`: each input's .grad replaced by its
 
 
 # the right backward passes, to compare with
-_mul_right = _adds(lambda a, b, out: b.data * out.grad, lambda a, b, out: a.data * out.grad)
-_add_right = _adds(lambda a, b, out: out.grad, lambda a, b, out: out.grad)
-_sigmoid_right = _adds(lambda x, out: out.data * (1 - out.data) * out.grad)
+_mul_right = adds(lambda a, b, out: b.data * out.grad, lambda a, b, out: a.data * out.grad)
+_add_right = adds(lambda a, b, out: out.grad, lambda a, b, out: out.grad)
+_sigmoid_right = adds(lambda x, out: out.data * (1 - out.data) * out.grad)
 
 
-def _add_half(a, b, out):
+# more wrong backward passes, for the mistakes declared in declarations/nb06.py
+def add_half(a, b, out):
     a.grad += out.grad
     b.grad = out.grad
 
 
-def _returns(*shares):
+def returns(*shares):  # a backward that returns its share(s) instead of adding them
     return lambda *args: shares[0](*args) if len(shares) == 1 else tuple(d(*args) for d in shares)
 
 
-MISTAKES = [
-    Mistake("mul_assign", "mul_backward", "a.grad and b.grad hold only this use's share: whatever they held before "
-            "(a share from an earlier use of the same Value) is gone. Write += , not =.",
-            lambda: (_sets(lambda a, b, out: b.data * out.grad, lambda a, b, out: a.data * out.grad),)),
-    Mistake("mul_swapped", "mul_backward", "Each input got its own value times out.grad. The local derivative of "
-            "a * b with respect to a is b (and with respect to b it is a): swap them.",
-            lambda: (_adds(lambda a, b, out: a.data * out.grad, lambda a, b, out: b.data * out.grad),)),
-    Mistake("mul_no_chain", "mul_backward", "You added the local derivatives alone. The chain rule multiplies "
-            "them by the gradient arriving from above, out.grad.",
-            lambda: (_adds(lambda a, b, out: b.data, lambda a, b, out: a.data),)),
-    Mistake("mul_out_data", "mul_backward", "You multiplied by out.data, the product's value. The gradient arriving "
-            "from above is out.grad.",
-            lambda: (_adds(lambda a, b, out: b.data * out.data, lambda a, b, out: a.data * out.data),)),
-    Mistake("mul_returned", "mul_backward", "You returned the two shares, but a backward passes them on by adding "
-            "them to a.grad and b.grad (and returns nothing): nobody reads the return value.",
-            lambda: (_returns(lambda a, b, out: b.data * out.grad, lambda a, b, out: a.data * out.grad),)),
-    Mistake("sigmoid_assign", "sigmoid_backward", "x.grad holds only this use's share: what it held before is gone. "
-            "Write += , not =.", lambda: (_sets(lambda x, out: out.data * (1 - out.data) * out.grad),)),
-    Mistake("sigmoid_of_x", "sigmoid_backward", "You used x.data * (1 - x.data). The slope is sigma(x) (1 - sigma(x)), "
-            "and sigma(x) is already computed: it is out.data.",
-            lambda: (_adds(lambda x, out: x.data * (1 - x.data) * out.grad),)),
-    Mistake("sigmoid_twice", "sigmoid_backward", "You applied the sigmoid to out.data again. out.data already IS "
-            "sigma(x): the slope is out.data * (1 - out.data).",
-            lambda: (_adds(lambda x, out: _s(out.data) * (1 - _s(out.data)) * out.grad),)),
-    Mistake("sigmoid_no_chain", "sigmoid_backward", "You added the local derivative sigma'(x) alone. The chain rule "
-            "multiplies it by the gradient arriving from above, out.grad.",
-            lambda: (_adds(lambda x, out: out.data * (1 - out.data)),)),
-    Mistake("sigmoid_returned", "sigmoid_backward", "You returned x's share, but a backward passes it on by adding it "
-            "to x.grad (and returns nothing): nobody reads the return value.",
-            lambda: (_returns(lambda x, out: out.data * (1 - out.data) * out.grad),)),
-    Mistake("add_still_assign", "add_backward", "Still `=`: for x + x the two shares (1 each) should add up to 2, but "
-            "the second one overwrites the first. Both lines need +=.",
-            lambda: (_sets(lambda a, b, out: out.grad, lambda a, b, out: out.grad),)),
-    Mistake("add_half_fixed", "add_backward", "One line adds now, the other still overwrites: a.grad and b.grad "
-            "both need +=.", lambda: (_add_half,)),
-    Mistake("add_no_chain", "add_backward", "You added 1, the local derivative of +, alone. The chain rule multiplies "
-            "it by the gradient arriving from above: add out.grad.",
-            lambda: (_adds(lambda a, b, out: 1.0, lambda a, b, out: 1.0),)),
-    Mistake("add_doubled", "add_backward", "a.grad counted twice: `a.grad += a.grad + out.grad` means "
-            "a.grad = a.grad + a.grad + out.grad. Write a.grad += out.grad (or a.grad = a.grad + out.grad).",
-            lambda: (_adds(lambda a, b, out: a.grad + out.grad, lambda a, b, out: b.grad + out.grad),)),
-]
-MISTAKES += [  # fan_out: predictions, judged with the Values the notebook's cell builds
-    Mistake("fan_one_path", "fan_out", "That is the share of one path only. a reaches f twice, through a * b and "
-            "through a + c; each use passes back its own share, and the shares add.", lambda: _fan(-18)),
-    Mistake("fan_product", "fan_out", "You multiplied the two paths' shares. Along ONE path the local derivatives "
-            "multiply (the chain rule); the shares of DIFFERENT paths add.", lambda: _fan(108)),
-    Mistake("fan_value", "fan_out", "That is f itself, (a b)(a + c) = -36, not its slope df/da.", lambda: _fan(-36)),
-]
-BY_KEY = {m.key: m for m in MISTAKES}
-
-
-def _s(t: float) -> float:
+def sigma(t: float) -> float:  # the sigmoid of a float
     return 0.5 + 0.5 * math.tanh(0.5 * t)
 
 
@@ -136,11 +85,10 @@ def _judge(exercise: str, op: str, right, f, done: str) -> Verdict:
     want, _ = _run(exercise, right, op)
     if all(_close(g, w) for (g, _), (w, _) in zip(got, want)):
         return Verdict(exercise, "correct", done)
-    for m in MISTAKES:
-        if m.exercise == exercise:
-            variant, _ = _run(exercise, m.example()[0], op)
-            if all(_close(g, v) and (r is None) == (s is None) for (g, r), (v, s) in zip(got, variant)):
-                return Verdict(exercise, "not yet", m.message, mistake=m.key)
+    found = recognise(exercise, lambda wrong: all(_close(g, v) and (r is None) == (s is None)
+                                                  for (g, r), (v, s) in zip(got, _run(exercise, wrong, op)[0])))
+    if found:
+        return found
     names = ("x.grad",) if op == "sigmoid" else ("a.grad", "b.grad")
     for g, _ in got:
         if any(isinstance(u, Value) for u in g):
@@ -182,7 +130,7 @@ def judge_add_backward(f) -> Verdict:
 FAN = {"a": 2.0, "b": -3.0, "c": 4.0}  # f = (a * b) * (a + c): a is used twice
 
 
-def _fan(prediction) -> tuple:
+def fan(prediction) -> tuple:
     a, b, c = (Value(v) for v in FAN.values())
     f = (a * b) * (a + c)
     f.backward()
@@ -229,14 +177,6 @@ def judge_fan_out(prediction, a=None, f=None) -> Verdict:
               (a0 * b0) * (a0 + c0): "fan_value"}
     for value, key in shares.items():
         if abs(guess - value) <= 1e-9:
-            return Verdict("fan_out", "not yet", BY_KEY[key].message + said, mistake=key)
+            return mistake(key, said)
     return Verdict("fan_out", "not yet", "Follow each path from f back to a and multiply the local derivatives "
                    "along it; then add the paths." + said)
-
-
-CHECKS = {"mul_backward": judge_mul_backward, "sigmoid_backward": judge_sigmoid_backward,
-          "add_backward": judge_add_backward, "fan_out": judge_fan_out}
-NEEDS = {"mul_backward": "the answer cell of Exercise 1 (def mul_backward)",
-         "sigmoid_backward": "the answer cell of Exercise 2 (def sigmoid_backward)",
-         "add_backward": "the answer cell of Exercise 3 (def add_backward)",
-         "fan_out_prediction": "the prediction cell of Exercise 4 (fan_out_prediction = ...)"}

@@ -1,7 +1,7 @@
 """Deliberately wrong variants of the exercises' answers, one switch per known mistake.
 
 A check recognises a mistake by running the variant with that switch on the same inputs as the
-student's answer and comparing (helpers/exercises/mistakes.py lists which switch is which mistake).
+student's answer and comparing (the declarations in declarations/ say which switch is which mistake).
 With every switch at its default a variant computes the right answer.
 """
 import numpy as np
@@ -9,7 +9,7 @@ import numpy as np
 from helpers.network import sigmoid
 
 
-def _sg(z):
+def sigma_prime(z):
     s = sigmoid(z)
     return s * (1 - s)
 
@@ -19,7 +19,7 @@ def backward_variant(params, cache, y, out_prime="a", hid_prime="a", sign=1.0, s
     """The correct backward pass with switches that each put in one known mistake."""
     X, z1, a1, z2, y_hat = (cache[k] for k in ("X", "z1", "a1", "z2", "y_hat"))
     primes = {"a": lambda z, a: a * (1 - a), "z": lambda z, a: z * (1 - z), "none": lambda z, a: 1.0,
-              "again": lambda z, a: _sg(a)}
+              "again": lambda z, a: sigma_prime(a)}
     d_out = sign * scale * (y_hat - y) * primes[out_prime](z2, y_hat)
     back = d_out @ params["W2"].T if use_W2 else d_out
     d_hid = back * primes[hid_prime](z1, a1)

@@ -1,6 +1,6 @@
 """The machinery of the exercise checks: verdicts, running a student's function safely, comparing.
 
-helpers/exercises/__init__.py builds the checks on top of this; see there for how students use them.
+engine.py builds the checks on top of this; helpers/exercises/__init__.py says how students use them.
 A student's function gets TIME_BUDGET seconds for the whole check. Where the platform allows it
 (POSIX, called from the main thread, as a notebook kernel runs cells) a SIGALRM timer stops the
 function when the budget runs out; elsewhere the check cannot interrupt it, measures after the
@@ -156,44 +156,3 @@ def as_numbers(value):
         return {k: np.asarray(v, dtype=np.float64) for k, v in value.items()}
     except (TypeError, ValueError, AttributeError):
         return None
-
-
-class Exercise:
-    """One exercise: call it to check an answer (prints the verdict), .hint(level) for hints."""
-
-    def __init__(self, name: str, judge, hints: list):
-        self.name, self._judge, self.hints, self.last = name, judge, hints, None
-
-    def verdict(self, *answer) -> Verdict:
-        """The Verdict for an answer, without printing. Never raises."""
-        try:
-            return self._judge(*answer)
-        except Exception as e:  # noqa: BLE001 -- the promise is that a check never raises
-            return Verdict(self.name, "not yet", f"The check could not read your answer ({type(e).__name__}: {e}).")
-
-    def __call__(self, *answer) -> None:
-        self.last = self.verdict(*answer)
-        show(self.last)
-
-    def hint(self, level: int = 1) -> None:
-        """Print hint number `level`: 1 the idea, 2 the equation or step, 3 the shape of the code (never the code)."""
-        print(self.hint_text(level))
-
-    def hint_text(self, level: int = 1) -> str:
-        level = level if isinstance(level, int) and not isinstance(level, bool) else 1
-        level = min(max(level, 1), len(self.hints))
-        more = f" (hint {level + 1} says more)" if level < len(self.hints) else " (that is the last hint)"
-        return f"Hint {level} for {self.name}: {self.hints[level - 1]}{more}"
-
-
-def show(item) -> None:
-    """Display as HTML in a notebook, as text elsewhere."""
-    try:
-        from IPython import get_ipython
-        from IPython.display import display
-        if get_ipython() is not None:
-            display(item)
-            return
-    except ImportError:
-        pass
-    print(item)
