@@ -111,3 +111,42 @@ def test_an_axes_drawing_something_the_words_cannot_say_is_reported():
     ax.plot([0, 1, 2], [1, 0, 2], label="loss")
     assert _axes_without_words(fig) == []
 
+
+# ---------------------------------------------------------------- panels: every frame in words
+
+def test_each_frame_of_the_explorer_carries_its_own_words():
+    from helpers.panels.base import SCREEN_READERS_ONLY
+    from helpers.panels.explorer import explore_training
+    from helpers.panels.live import PLAYING
+    panel = explore_training(steps=2_000, speed=500)
+    setattr(panel.play, PLAYING, True)  # `_playing` in ipywidgets 7.7.1
+    for frame in (1, 2):
+        panel.play.value = frame
+        n = panel.shown
+        params = panel.path.params_at(n)
+        assert f"step {n:,}: loss {panel.path.losses[n]:.4f}" in panel.alt
+        assert f"at 0 to {words.number(panel.path.losses[n])} at {n:,}" in panel.alt  # the loss curve so far
+        for x, value in zip(data.X, network.forward(params, data.X)[0].ravel()):
+            assert f"({x[0]:g},{x[1]:g}) {words.number(value)}" in panel.alt, panel.alt
+    assert SCREEN_READERS_ONLY in panel.words.value and html.escape(panel.alt) in panel.words.value
+    panel.words_button.value = True  # a sighted reader asks for the words: shown under the picture
+    assert SCREEN_READERS_ONLY not in panel.words.value and html.escape(panel.alt) in panel.words.value
+
+
+def test_the_status_line_is_a_live_region_quiet_only_while_a_run_plays():
+    from helpers.panels.explorer import explore_training
+    panel = explore_training(steps=1_000, speed=500)
+    sent = panel.status.get_state()["value"]  # what the browser gets
+    assert sent.startswith('<div role="status" aria-live="polite"') and panel.status.value in sent
+    assert not panel.status.value.startswith("<div role=")  # the kernel's value stays the line itself
+    panel.play_button.click() if panel.play.has_trait("playing") else setattr(panel.play, "_playing", True)
+    assert panel.playing and panel.play_button.description == ("Pause" if panel.play.has_trait("playing") else "Play")
+    panel.play.value = 1  # step 500 of 1,000: playing, so not read out
+    assert 'aria-live="off"' in panel.status.get_state()["value"]
+    panel.play.value = 2  # the end: said, and the run pauses
+    assert not panel.playing and panel.play_button.description == "Play"
+    assert 'aria-live="polite"' in panel.status.get_state()["value"]
+    if panel.play.has_trait("playing"):  # ipywidgets 8: Play's unnamed icon buttons are hidden; play_button drives it
+        assert panel.play.layout.display == "none" and panel.play_button.layout.display is None
+    else:  # 7.7.1 (Colab): only Play's own button starts its timer in the browser
+        assert panel.play.layout.display is None and panel.play_button.layout.display == "none"

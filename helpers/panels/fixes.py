@@ -18,6 +18,7 @@ import numpy as np
 from helpers import data, variants
 from helpers.network import init_params
 from helpers.panels.base import Panel, remember
+from helpers.panels.live import PLAYING, named_play
 from helpers.pictures import plots
 from helpers.validate import check_float, check_int
 
@@ -89,7 +90,9 @@ class FixesPanel(Panel):
         self.settings = (self.loss, self.activation, self.scale, self.momentum, self.lr, self.hidden, self.seed)
         self.layout(widgets.VBox([widgets.HBox([self.loss, self.activation, self.scale]),
                                   widgets.HBox([self.momentum, self.lr, self.hidden]),
-                                  widgets.HBox([self.seed, self.play])]))
+                                  widgets.HBox([self.seed, named_play(self.play)[1]])]))
+        # the status line is read out except while the runs play (their end is read: Play stops at its max)
+        self.status.quiet = lambda: getattr(self.play, PLAYING) and self.play.value < self.play.max
         self._build_figure()
         self.pairs = {}  # setting -> (runs, frame): runs seen before come back where they stopped
         self.on_setting = self.safely(self._on_setting)
