@@ -13,7 +13,8 @@ The house, from the ground up (imports only point down; tests/test_architecture.
                                       hidden_layer and gates (04), explain and stepthrough (01),
                                       trajectory (a run a chunk at a time), fixes (05), autograd_net (06)
     pictures/                         plots (the one plane shading, the one loss curve), diagram,
-                                      hidden_plots, sweep_plots, fixes_plots, graph_plot
+                                      hidden_plots, sweep_plots, fixes_plots, graph_plot;
+                                      words (each picture described from what it draws)
     panels/                           base (layout, sliders, drawing, errors, one lock: a callback at a time),
                                       live (Play, Step, Reset, speed) and one module per panel
     exercises/                        check, hint, solution: one declaration per exercise (declarations/),

@@ -11,8 +11,9 @@ Two sources of figures:
 
 For every text matplotlib actually draws (tick labels, titles, legends, annotations), its box in
 pixels after a draw. A figure fails when two texts overlap, when a text reaches past the edge of
-the picture shown, when a text is under MIN_PT points on the screen, or when a log axis shows no
-number at all.
+the picture shown, when a text is under MIN_PT points on the screen, when a log axis shows no
+number at all, when a text's colour is under 4.5:1 on white, or when an Axes that draws data gets no
+words in the figure's description (helpers/pictures/words.py, issue 24).
 """
 import contextlib
 import json
@@ -22,7 +23,9 @@ from pathlib import Path
 import ipywidgets as widgets
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
+from matplotlib.colors import to_rgb
 from matplotlib.text import Text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,7 +109,32 @@ def figure_problems(fig, tight: bool) -> list:
             h = min(b.y1, c.y1) - max(b.y0, c.y0)
             if w > 1 and h > 1:
                 problems.append(f"texts {describe(t)} and {describe(u)} overlap ({w:.0f} x {h:.0f} px)")
-    return problems + _log_axes_without_numbers(fig, drawn)
+    return problems + _log_axes_without_numbers(fig, drawn) + _unreadable_colours(drawn) + _axes_without_words(fig)
+
+
+def contrast(a, b="white") -> float:
+    """WCAG 2.1's contrast ratio of two colours (1 to 21)."""
+    def luminance(c):
+        rgb = np.asarray(to_rgb(c))
+        return np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4) @ [0.2126, 0.7152, 0.0722]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _unreadable_colours(drawn: list) -> list:
+    """Texts under 4.5:1 against the white page (WCAG 2.1 AA). White text is drawn only on a fill dark
+    enough for it (helpers.pictures.plots.text_colour, checked in tests/test_colours.py)."""
+    return [f"text {describe(t)} in {t.get_color()} is {contrast(t.get_color()):.1f}:1 on white (under 4.5:1)"
+            for t in drawn if to_rgb(t.get_color()) != (1.0, 1.0, 1.0) and contrast(t.get_color()) < 4.5]
+
+
+def _axes_without_words(fig) -> list:
+    """Axes that draw something (lines, images, points, bars) and get no sentence in the figure's words."""
+    from helpers.pictures import words
+    drawn = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"
+             and any(a.get_visible() for a in [*ax.lines, *ax.images, *ax.collections, *ax.patches])]
+    return [f"axes {ax.get_title() or i!r} draws data but has no words (helpers.pictures.words)"
+            for i, ax in enumerate(drawn) if not words._axes(ax)]
 
 
 # ---------------------------------------------------------------- the notebooks' figures

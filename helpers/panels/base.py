@@ -16,16 +16,20 @@ import traceback
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from helpers.pictures import words
 from helpers.validate import check_float, check_int
 
 # the sliders' ranges, one place for every panel: (lowest, highest, step); the step is in log10 units on LOG_SCALE's
 LIMITS = {"lr": (0.01, 10.0, 0.1), "hidden": (1, 8, 1), "seed": (0, 99, 1), "steps": (500, 50_000, 500)}
 LOG_SCALE = ("lr", "scale")  # sliders that move on a log scale
 LABEL_WIDTH = "95px"  # room for "learning rate"
+# off the screen, still read by screen readers (the usual "visually hidden" rules)
+SCREEN_READERS_ONLY = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
 
 
 def slider(name: str, value, description: str = None, limits: tuple = None) -> widgets.Widget:
@@ -81,6 +85,19 @@ def remember(cache: dict, key, value, size: int):
     return value
 
 
+def _live_region(text: str, status) -> str:
+    return f'<div role="status" aria-live="{"off" if status.quiet() else "polite"}" aria-atomic="true">{text}</div>'
+
+
+class StatusLine(widgets.HTML):
+    """The status line as an ARIA live region (role "status"): a screen reader says it when it changes,
+    unless quiet() is true (a live panel while it plays: twenty lines a second would drown the reader;
+    where it pauses or ends is said). The HTML widget has no attributes of its own, so the region is
+    wrapped around the value as it is sent to the browser; `value` here stays the line itself."""
+    value = traitlets.Unicode("").tag(sync=True, to_json=_live_region)
+    quiet = staticmethod(lambda: False)
+
+
 class Panel:
     """Base of the panels. Subclasses build controls, draw into `self.fig`, then call `show()`
     (everything drawn afresh) or, after `keep_background(moving)`, `blit()` (only what moves)."""
@@ -88,7 +105,7 @@ class Panel:
     def __init__(self, figsize: tuple, dpi: int = 100):  # 100 dpi: 10-pt text is 10.4 pt on the screen
         self.fig = Figure(figsize=figsize, dpi=dpi)
         FigureCanvasAgg(self.fig)
-        self.status = widgets.HTML(value="")
+        self.status = StatusLine(value="")
         # shown at its own pixel size, never stretched: a box's children stretch across it unless
         # they align to its start, and must not grow or shrink with it (flex "0 0 auto")
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", width="auto",
@@ -102,6 +119,16 @@ class Panel:
         self.status.add_class("panel-status")
         self.image.add_class("panel-image")
         self.setting.add_class("panel-setting")
+        # the picture in words, computed from each frame (helpers/pictures/words.py), right after it on the page:
+        # ipywidgets' Image has no alt (and its `tooltip` breaks the view in 8.1), so a screen reader reads
+        # these words there; a sighted reader shows them with words_button
+        self.words = widgets.HTML(value="", layout=widgets.Layout(max_width="900px"))
+        self.words_button = widgets.ToggleButton(value=False, description="Picture in words",
+                                                 tooltip="show what the picture shows, in words, under it",
+                                                 layout=widgets.Layout(width="150px"))
+        self.words.add_class("panel-words")
+        self.image.observe(self._describe_picture, names="value")
+        self.words_button.observe(self._describe_picture, names="value")
         self.log = widgets.Output()  # tracebacks of callback errors land here
         self.redraws = 0             # pictures sent so far
         self.lossless = True         # whether the picture on screen is PNG
@@ -114,8 +141,8 @@ class Panel:
     def layout(self, controls, body=None) -> widgets.VBox:
         """The panel as one widget: controls on top, then status, the picture (or a `body`
         holding it), error log."""
-        self.widget = widgets.VBox([controls, self.status, self.image if body is None else body, self.setting,
-                                    self.log])
+        self.widget = widgets.VBox([controls, self.status, self.image if body is None else body, self.words_button,
+                                    self.words, self.setting, self.log])
         self.widget.add_class("backprop-panel")
         return self.widget
 
@@ -181,6 +208,12 @@ class Panel:
             f"<textarea rows='{rows}' spellcheck='false' style='display:block; width:100%; "
             "max-width:940px; box-sizing:border-box; font-family:monospace; font-size:12px; resize:none'>"
             f"{line}</textarea></label>")
+
+    def _describe_picture(self, change=None) -> None:
+        """Put the frame just sent in words: read by screen readers always, shown when words_button is down."""
+        self.alt = words.describe(self.fig)
+        style = "" if self.words_button.value else f" style='{SCREEN_READERS_ONLY}'"
+        self.words.value = f"<p{style}><span>The picture in words: </span>{html.escape(self.alt)}</p>"
 
     def fix_layout(self) -> None:
         """Lay the figure out once and keep it: a layout engine left on would redo it on every draw."""

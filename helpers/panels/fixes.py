@@ -117,8 +117,9 @@ class FixesPanel(LivePanel):
         self.ax_loss, *planes = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.5, 1, 1]})
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.84, wspace=0.35)
         self.fig.set_layout_engine("none")
-        self.lines = [self.ax_loss.plot([], [], color=c, lw=1.5, label=n)[0]
-                      for c, n in ((plots.ORANGE, "left: chosen"), ("black", "right: sigmoid + squared"))]
+        self.lines = [self.ax_loss.plot([], [], color=c, lw=1.5, ls=ls, label=n)[0]
+                      for c, ls, n in ((plots.ORANGE, "-", "left: chosen"),
+                                        ("black", "--", "right: sigmoid + squared"))]
         self.ax_loss.set(yscale="log", xlim=(0, self.steps), ylim=(1e-5, 0.5), xlabel="step", ylabel="loss (MSE)")
         self.ax_loss.grid(True, alpha=0.3)
         self.ax_loss.legend(fontsize=9, loc="lower left")
@@ -128,8 +129,8 @@ class FixesPanel(LivePanel):
         self.images, moving = [], [*self.lines, self.ax_loss.get_legend(), self.titles[0]]  # the legend over the lines
         for ax, title in zip(planes, self.titles[1:]):
             self.images.append(plots.shade_plane(ax, np.zeros((41, 41)), alpha=1.0))
-            points = ax.scatter(data.X[:, 0], data.X[:, 1], c=data.y[:, 0], cmap=plots.CMAP, vmin=0, vmax=1, s=60,
-                                edgecolors="black")
+            points = ax.scatter(data.X[:, 0], data.X[:, 1], s=60, edgecolors="black")
+            plots.class_style(points, data.y)
             ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="x1", ylabel="x2")
             moving += [self.images[-1], *ax.spines.values(), points, title]  # in painting order
         self.keep_background(moving)

@@ -97,7 +97,7 @@ class LinePanel(Panel):
         plane = (self.G @ np.array([w1, w2]) + b > 0).astype(float).reshape(SHADE_N, SHADE_N)
         self.shade.set_data(plane)
         self.line.set_data(*line_in_box((w1, w2), b, VIEW))
-        self.points.set_facecolors([plots.ORANGE if t > 0.5 else plots.BLUE for t in y])
+        plots.class_style(self.points, y)
         self.crosses.set_offsets(data.X[~right] if (~right).any() else np.empty((0, 2)))
         for label, ok in zip(self.labels, right):
             label.set_text("right" if ok else "wrong")

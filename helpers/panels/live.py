@@ -26,6 +26,26 @@ FRAME_MS = 50  # the timer's interval; a frame that takes longer simply waits fo
 ENDLESS = 2**31 - 1
 
 
+def named_play(play: widgets.Play) -> tuple:
+    """Play's own buttons show only ▶ ■ ↻, with no name a screen reader could say. In ipywidgets 8, where the
+    kernel starts Play's timer by setting `playing`, a named Play/Pause button drives it and Play is hidden;
+    in 7.7.1 (Colab) only Play's own ▶ starts its timer, so there Play stays and the button is hidden.
+    Returns (the button, a box holding both, of class widget-play: where a browser test finds Play)."""
+    button = widgets.Button(description="Play", icon="play", tooltip="play the run, or pause it",
+                            layout=widgets.Layout(width="90px"))
+    if play.has_trait("playing"):
+        def name(change=None):
+            button.description, button.icon = ("Pause", "pause") if play.playing else ("Play", "play")
+        play.layout.display = "none"
+        button.on_click(lambda _: setattr(play, "playing", not play.playing))
+        play.observe(name, names="playing")
+    else:
+        button.layout.display = "none"
+    box = widgets.HBox([button, play])
+    box.add_class("widget-play")
+    return button, box
+
+
 class LivePanel(Panel):
     """A Panel whose picture is one frame of a run that plays. Attributes: play (Play), step_button,
     reset_button, speed (positions per frame), shown (the position on screen), frame (Play's position).
@@ -46,9 +66,10 @@ class LivePanel(Panel):
                                            layout=widgets.Layout(width="70px"))
         self.speed = widgets.SelectionSlider(options=list(speeds), value=speed, description=f"{unit}/frame",
                                              continuous_update=False, style={"description_width": LABEL_WIDTH})
-        for control in (self.play, self.step_button, self.reset_button, self.speed):
+        self.play_button, start = named_play(self.play)  # ipywidgets 8: Play hidden, a named button drives it
+        for control in (self.play_button, self.step_button, self.reset_button, self.speed):
             control.add_class("live-control")
-        self.player = widgets.HBox([self.play, self.step_button, self.reset_button, self.speed])
+        self.player = widgets.HBox([start, self.step_button, self.reset_button, self.speed])
         self.shown, self.frame = 0, 0
         self.opened = False  # becomes True after the first run is shown (see start)
         self.tick = self.safely(self._tick)
@@ -57,6 +78,7 @@ class LivePanel(Panel):
         self.speed.observe(self.safely(self._new_speed), names="value")
         self.step_button.on_click(self.safely(self._step))
         self.reset_button.on_click(self.safely(self._reset))
+        self.status.quiet = lambda: self.playing and self.shown < self.total  # the run's end is said
 
     @property
     def playing(self) -> bool:

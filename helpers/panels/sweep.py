@@ -8,7 +8,7 @@ setting (hidden 1..8 x 100 seeds, all nets at once: helpers.analysis.sweep.LiveS
 (helpers/panels/live.py): every frame trains all nets the next chunk of steps and redraws the
 success rate per hidden size at that step with its 95% interval (the other bias setting in gray,
 once it has been trained that far), when the nets solved so far got there, and loss curves of
-2-unit nets, failed (blue) and solved (orange) at that step. A setting seen before opens at its
+2-unit nets, failed (blue, dashed) and solved (orange) at that step. A setting seen before opens at its
 last frame; Play replays it.
 """
 import ipywidgets as widgets
@@ -24,7 +24,6 @@ from helpers.validate import check_bool, check_int
 SWEEPS_KEPT = 8      # each holds 800 nets' losses: ~64 MB at 10,000 steps
 CURVES = 4           # loss curves drawn per group (failed / solved)
 HIST_SIZES = 4       # "when solved" for hidden sizes 1..4 (larger ones solve early and alike)
-COLORS = ["#000000", "#009E73", "#CC79A7", "#E69F00"]  # not blue/orange: those mean failed/solved
 LOSS_FLOOR = 1e-4
 
 
@@ -90,11 +89,12 @@ class SweepPanel(LivePanel):
         ax.set(xlim=(0.5, 8.5), ylim=(-0.03, 1.03), xticks=range(1, 9), xlabel="hidden units",
                ylabel="fraction that solve XOR")
         ax.grid(True, alpha=0.3)
-        self.when_lines = [self.ax_when.plot([], [], drawstyle="steps-post", lw=1.5, color=COLORS[h],
-                                             label=f"H={h + 1}")[0] for h in range(HIST_SIZES)]
+        self.when_lines = [self.ax_when.plot([], [], drawstyle="steps-post", lw=1.5, color=plots.SIZES[h],
+                                             ls=plots.LINE_STYLES[h], label=f"H={h + 1}")[0] for h in range(HIST_SIZES)]
         self.ax_when.set(xscale="log", xlabel="step when first all four right", ylabel="nets")
         self.ax_when.legend(fontsize=9, loc="upper left")
-        self.curves = [plots.loss_curve(self.ax_loss, [np.nan], color=plots.BLUE if i < CURVES else plots.ORANGE)
+        self.curves = [plots.loss_curve(self.ax_loss, [np.nan], color=plots.BLUE if i < CURVES else plots.ORANGE,
+                                        ls="--" if i < CURVES else "-", label="failing" if i < CURVES else "solved")
                        for i in range(2 * CURVES)]
         self.titles = [a.text(0.5, 1.02, " ", transform=a.transAxes, ha="center", va="bottom", fontsize=10)
                        for a in (self.ax_rate, self.ax_when, self.ax_loss)]
@@ -147,7 +147,7 @@ class SweepPanel(LivePanel):
                 line.set_data(shown, live.losses[group[i % CURVES], shown])
             else:
                 line.set_data([], [])
-        self.titles[2].set_text(f"H=2: {len(groups[0])} failing, {len(groups[1])} solved")
+        self.titles[2].set_text(f"H=2: {len(groups[0])} failing (dashed), {len(groups[1])} solved")
 
 
 def explore_sweep(lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,

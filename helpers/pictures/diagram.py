@@ -4,7 +4,7 @@
     diagram.draw_network(ax, network.init_reference(), x=data.X[1])
 
 Each weight is a line from the unit it reads to the unit it feeds: orange if positive, blue
-if negative (the project's colour-blind-safe pair, helpers.pictures.plots), wider for larger |w|.
+and dashed if negative (the project's colour-blind-safe pair, helpers.pictures.plots), wider for larger |w|.
 A bias is a weight from a constant "+1" node (a small square). With an input x, each node
 is filled by its value for that input (blue 0, white 0.5, orange 1) and shows it as a number.
 `highlight` names the parts one stage of backprop involves; the rest is faded (faded nodes stay
@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib.colors import to_rgb
 
 from helpers.network import check_params, forward
-from helpers.pictures.plots import BLUE, CMAP, ORANGE
+from helpers.pictures.plots import BLUE, CMAP, ORANGE, text_colour
 from helpers.validate import check_array
 
 PARTS = ("input", "W1", "b1", "hidden", "W2", "b2", "output")
@@ -84,7 +84,7 @@ def draw_network(ax, params: dict, x=None, highlight=None, edges: dict = None, e
         for name in ("b1", "b2"):
             texts.append(ax.text(pos[name][0] - 0.7 * gap, pos[name][1], f"$b_{name[1]}$", ha="right", va="center",
                                  fontsize=fontsize + 1))
-    caption = (f"{edge_name}: orange > 0, blue < 0\nwidth ~ size (widest {w_max:.2g})"
+    caption = (f"{edge_name}: orange > 0, dashed blue < 0\nwidth ~ size (widest {w_max:.2g})"
                + ("" if bias else "; no biases"))
     texts.append(ax.text(0.5, 0.0, caption, transform=ax.transAxes, ha="center", va="top", fontsize=MIN_FONT,
                          color="dimgray", linespacing=1.1))
@@ -119,7 +119,7 @@ def _draw_edges(ax, shown: dict, pos: dict, bright: set, H: int, bias: bool) -> 
             color, width = ORANGE if w >= 0 else BLUE, 0.5 + 5.5 * abs(w) / w_max if w_max > 0 else 0.5
         else:
             color, width = "gray", 0.5
-        edges[(group, i, j)] = ax.plot([x0, x1], [y0, y1], color=color, lw=width,
+        edges[(group, i, j)] = ax.plot([x0, x1], [y0, y1], color=color, lw=width, ls="--" if color == BLUE else "-",
                                        alpha=1.0 if group in bright else FADED_LINE, solid_capstyle="round",
                                        zorder=1)[0]
 
@@ -161,7 +161,6 @@ def _draw_nodes(ax, pos: dict, values: dict, bright: set, bias: bool, diameter: 
             label = NAMES.get(name, name)
         else:
             label = f"{value:.2f}"
-        dark = value is not None and abs(float(value) - 0.5) > 0.35  # white text on strong fills
         texts.append(ax.text(cx, cy, label, ha="center", va="center", fontsize=fontsize, zorder=4,
-                             color=("white" if dark else "black") if on else "dimgray"))
+                             color=text_colour(fill) if on else "dimgray"))
     return nodes, texts

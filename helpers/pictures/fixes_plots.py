@@ -5,15 +5,20 @@ keyed by the setting's label: {"squared error": table, "cross-entropy": table, .
 """
 import numpy as np
 
-# Okabe-Ito colours that are not the class colours (blue, vermillion) of the other notebooks
+from helpers.pictures.plots import BLUE, GREEN, PINK, PURPLE
+
+# a colour per setting, apart under colour-vision deficiency and 3:1 on white (tests/test_colours.py)
+PALETTE = ("#000000", PURPLE, GREEN, PINK, BLUE)
 COLORS = {"sigmoid + squared error": "#000000", "squared error": "#000000", "sigmoid": "#000000",
-          "plain": "#000000", "cross-entropy": "#E69F00", "tanh": "#009E73", "relu": "#CC79A7",
-          "momentum 0.9": "#56B4E9"}
+          "plain": "#000000", "cross-entropy": PURPLE, "tanh": GREEN, "relu": PINK, "momentum 0.9": BLUE}
 FONT = 10  # titles and labels; nothing below 9 pt
 
 
+MARKERS = "osD^v"  # one per setting too: colour never tells them apart alone
+
+
 def _color(label: str, i: int) -> str:
-    return COLORS.get(label, ["#000000", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"][i % 5])
+    return COLORS.get(label, PALETTE[i % 5])
 
 
 def draw_rates(ax, tables: dict, by: str = "hidden") -> None:
@@ -22,7 +27,7 @@ def draw_rates(ax, tables: dict, by: str = "hidden") -> None:
     for i, (label, t) in enumerate(tables.items()):
         x = np.asarray(t[by], dtype=float)
         x = x * 1.06 ** (i - (len(tables) - 1) / 2) if by == "scale" else x + 0.1 * (i - (len(tables) - 1) / 2)
-        ax.errorbar(x, t["rate"], yerr=[t["rate"] - t["low"], t["high"] - t["rate"]], fmt="o-", ms=4,
+        ax.errorbar(x, t["rate"], yerr=[t["rate"] - t["low"], t["high"] - t["rate"]], fmt=MARKERS[i % 5] + "-", ms=4,
                     capsize=3, color=_color(label, i), label=label)
     ax.set_ylim(-0.03, 1.03)
     ax.set_ylabel("fraction that solve XOR")
@@ -36,7 +41,7 @@ def draw_steps(ax, tables: dict, by: str = "hidden") -> None:
         x = np.asarray(t[by], dtype=float)
         x = x * 1.06 ** (i - (len(tables) - 1) / 2) if by == "scale" else x + 0.1 * (i - (len(tables) - 1) / 2)
         m = t["median_steps"]
-        ax.errorbar(x, m, yerr=[m - t["q25_steps"], t["q75_steps"] - m], fmt="s-", ms=4, capsize=3,
+        ax.errorbar(x, m, yerr=[m - t["q25_steps"], t["q75_steps"] - m], fmt=MARKERS[i % 5] + "-", ms=4, capsize=3,
                     color=_color(label, i), label=label)
     ax.set_yscale("log")
     ax.set_ylabel("steps until solved")

@@ -10,10 +10,9 @@ from matplotlib.transforms import IdentityTransform
 from helpers import data
 from helpers.analysis import gates, hidden_layer, single_layer
 from helpers.pictures import plots
-from helpers.pictures.plots import BLUE, ORANGE
+from helpers.pictures.plots import ORANGE
 
 INPUT_NAMES = [f"({a:g},{b:g})" for a, b in data.X]
-TARGET_COLOURS = [ORANGE if t > 0.5 else BLUE for t in data.y.ravel()]
 LABEL_GAP = 11.0  # points from a point's centre to its label: past the marker's edge
 NEAR = 0.09       # points closer than this (a fraction of the axes) share one label
 
@@ -23,7 +22,7 @@ def activation_table(ax, params: dict):
     A = hidden_layer.activations(params)
     image = ax.imshow(A, cmap="Greys", vmin=0.0, vmax=1.0, aspect="auto")
     for (n, j), value in np.ndenumerate(A):
-        ax.text(j, n, f"{value:.2f}", ha="center", va="center", color="white" if value > 0.5 else "black")
+        ax.text(j, n, f"{value:.2f}", ha="center", va="center", color=plots.text_colour(image.cmap(value)))
     ax.set_xticks(range(A.shape[1]))
     ax.set_xticklabels([f"$h_{j + 1}$\n{gates.gate_name(A[:, j])}" for j in range(A.shape[1])], fontsize=9)
     ax.set_yticks(range(4))
@@ -58,7 +57,8 @@ def hidden_space(ax, params: dict, proj: hidden_layer.Projection = None, box: tu
     w, c = hidden_layer.boundary_in_plane(params, proj)
     image = plots.shade_plane(ax, hidden_layer.output_in_plane(w, c, box), extent=box, alpha=0.45, aspect="auto")
     (line,) = ax.plot(*single_layer.line_in_box(w, c, box), color="black", lw=2)
-    points = ax.scatter(Q[:, 0], Q[:, 1], c=TARGET_COLOURS, s=110, edgecolors="black", linewidths=1.5, zorder=3)
+    points = ax.scatter(Q[:, 0], Q[:, 1], s=110, edgecolors="black", linewidths=1.5, zorder=3)
+    plots.class_style(points, data.y)
     texts = [ax.add_artist(_Label("", q, xytext=(0, 0), textcoords="offset points", fontsize=9, clip_on=False))
              for q in Q]
     for text in texts:
@@ -141,7 +141,7 @@ def unit_maps(fig, params: dict, n: int = 61) -> list:
         ax.imshow(grid, origin="lower", extent=extent, cmap="Greys", vmin=0.0, vmax=1.0)
         ax.contour(np.linspace(-0.5, 1.5, n), np.linspace(-0.5, 1.5, n), grid, levels=[0.5],
                    colors=ORANGE, linestyles="dashed")
-        ax.scatter(data.X[:, 0], data.X[:, 1], c=TARGET_COLOURS, s=60, edgecolors="black", zorder=3)
+        plots.class_style(ax.scatter(data.X[:, 0], data.X[:, 1], s=60, edgecolors="black", zorder=3), data.y)
         ax.set_title(f"$h_{j + 1}$: {gates.gate_name(A[:, j])}", fontsize=10)
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])

@@ -2,10 +2,12 @@
 
 Each function draws on an Axes you pass in (so panels can keep one figure and redraw
 it) and returns the artists it made. The two class colours are a colour-blind-safe
-pair (Okabe-Ito blue and vermillion), used the same way in every notebook.
+pair (Okabe-Ito blue and vermillion), used the same way in every notebook, and the classes have
+two shapes too (circle 0, square 1): colour never tells them apart alone (tests/test_colours.py).
 """
 import numpy as np
-from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.markers import MarkerStyle
 
 from helpers import data
 from helpers.analysis import single_layer
@@ -15,17 +17,32 @@ from helpers.network import check_params, forward, sigmoid
 BLUE = "#0072B2"    # target 0, negative weights
 ORANGE = "#D55E00"  # target 1, positive weights
 CMAP = LinearSegmentedColormap.from_list("blue_orange", [BLUE, "#f7f7f7", ORANGE])
+GREEN, PINK, PURPLE = "#009E73", "#CC79A7", "#740074"
+# Palettes whose colours are told apart in one picture (tests/test_colours.py: apart under simulated colour-vision
+# deficiency, and 3:1 against white); each colour comes with a line style or marker of its own as well.
+CLASSES = (BLUE, ORANGE)
+LINES = ("#000000", ORANGE, BLUE, GREEN, PINK)  # lines named by a legend, in this order, with LINE_STYLES
+LINE_STYLES = ("-", "--", ":", "-.", (0, (6, 2, 1, 2, 1, 2)))
+SIZES = (PURPLE, "#000000", GREEN, PINK)  # hidden sizes 1..4 (notebook 03), where blue and orange mean failed/solved
+# the classes' shapes too, so colour never tells them apart alone: target 0 a circle, target 1 a square
+SHAPES = {False: "o", True: "s"}
 
 
+def text_colour(fill) -> str:
+    """Black or white, whichever reads better on `fill` (at least 4.58:1, WCAG's relative luminance)."""
+    rgb = np.asarray(to_rgb(fill))
+    linear = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return "black" if linear @ [0.2126, 0.7152, 0.0722] > 0.179 else "white"
 
-def loss_curve(ax, losses, label: str = None, color: str = "black", steps=None):
+
+def loss_curve(ax, losses, label: str = None, color: str = "black", steps=None, ls: str = "-"):
     """Plot losses against the step on a log scale: the one loss curve of the lab. Returns the Line2D.
 
     losses: (K,), at steps (K,) (default 0..K-1, i.e. losses[k] after k updates).
     """
     losses = np.asarray(losses, dtype=float)
     steps = np.arange(len(losses)) if steps is None else steps
-    (line,) = ax.plot(steps, losses, color=color, lw=1.5, label=label)
+    (line,) = ax.plot(steps, losses, color=color, lw=1.5, label=label, ls=ls)
     ax.set_yscale("log")
     ax.set_xlabel("step")
     ax.set_ylabel("loss (MSE)")
@@ -49,12 +66,22 @@ def shade_plane(ax, values: np.ndarray, extent: tuple = VIEW, alpha: float = 0.5
     return ax.imshow(values, origin="lower", extent=extent, cmap=CMAP, vmin=0.0, vmax=1.0, alpha=alpha, **options)
 
 
+def class_style(points, y) -> None:
+    """Give scatter `points`, one per row of y (N, 1), their class's colour and shape: blue circles for
+    target 0, orange squares for target 1 (a reader who does not tell the colours apart sees the shapes)."""
+    ones = np.asarray(y).ravel() > 0.5
+    points.set_facecolors([ORANGE if t else BLUE for t in ones])
+    markers = [MarkerStyle(SHAPES[bool(t)]) for t in ones]
+    points.set_paths([m.get_path().transformed(m.get_transform()) for m in markers])
+
+
 def mark_points(ax, X=None, y=None, size: float = 110):
-    """The inputs X (N, 2) as dots coloured by their target y (N, 1) (orange 1, blue 0). Returns the collection."""
+    """The inputs X (N, 2) as points in their target's colour and shape (class_style). Returns the collection."""
     X = data.X if X is None else np.asarray(X)
     y = data.y if y is None else np.asarray(y)
-    return ax.scatter(X[:, 0], X[:, 1], c=[ORANGE if t > 0.5 else BLUE for t in y.ravel()], s=size,
-                      edgecolors="black", linewidths=1.5, zorder=3)
+    points = ax.scatter(X[:, 0], X[:, 1], s=size, edgecolors="black", linewidths=1.5, zorder=3)
+    class_style(points, y)
+    return points
 
 
 def _input_axes(ax) -> None:

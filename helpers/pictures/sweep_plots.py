@@ -9,10 +9,10 @@ from helpers.pictures import plots
 CURVES = 4  # loss curves drawn per group (failed / solved)
 
 
-def draw_rates(ax, table: dict, color: str = "black", label: str = None):
+def draw_rates(ax, table: dict, color: str = "black", label: str = None, fmt: str = "o-"):
     """Success rate per hidden size with its 95% Wilson interval as an error bar."""
     rate = table["rate"]
-    ax.errorbar(table["hidden"], rate, yerr=[rate - table["low"], table["high"] - rate], fmt="o-",
+    ax.errorbar(table["hidden"], rate, yerr=[rate - table["low"], table["high"] - rate], fmt=fmt,
                 color=color, capsize=3, label=label)
     ax.set_ylim(-0.03, 1.03)
     ax.set_title("success rate, 95% intervals", fontsize=9)
@@ -25,11 +25,11 @@ def draw_rates(ax, table: dict, color: str = "black", label: str = None):
 def draw_solved_steps(ax, run, max_hidden: int = 4):
     """Step at which the solved nets first got all four right: one histogram per hidden size 1..max_hidden."""
     bins = np.linspace(0, run.steps, 21)
-    colors = ["#000000", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]  # not blue/orange: those mean failed/solved
     for H in range(1, max_hidden + 1):
         when = run.solved_at[(run.hidden == H) & run.success]
         if len(when):
-            ax.hist(when, bins=bins, histtype="step", lw=1.5, color=colors[(H - 2) % len(colors)], label=f"H={H}")
+            ax.hist(when, bins=bins, histtype="step", lw=1.5, color=plots.SIZES[(H - 1) % 4],
+                    ls=plots.LINE_STYLES[(H - 1) % 4], label=f"H={H}")
     ax.set_title("when the solved nets got there", fontsize=9)
     ax.set_xlabel("step when first all four right")
     ax.set_ylabel("nets")
@@ -43,7 +43,7 @@ def draw_curves(ax, run, hidden: int = 2, count: int = CURVES):
     failed, solved = nets[~run.success[nets]][:count], nets[run.success[nets]][:count]
     every = max(1, run.steps // 1000)  # ~1,000 points a curve look the same as 10,000 and draw faster
     steps = np.arange(0, run.steps + 1, every)
-    for group, color in ((failed, plots.BLUE), (solved, plots.ORANGE)):
-        for b in group:
-            plots.loss_curve(ax, run.losses[b, ::every], color=color, steps=steps)
-    ax.set_title(f"H={hidden}: {len(failed)} failed (blue), {len(solved)} solved (orange)", fontsize=9)
+    for group, color, ls, name in ((failed, plots.BLUE, "--", "failed"), (solved, plots.ORANGE, "-", "solved")):
+        for k, b in enumerate(group):
+            plots.loss_curve(ax, run.losses[b, ::every], color=color, steps=steps, ls=ls, label=f"{name} {k + 1}")
+    ax.set_title(f"H={hidden}: {len(failed)} failed (blue, dashed), {len(solved)} solved (orange)", fontsize=9)

@@ -1,0 +1,152 @@
+"""Every picture in words (issue 24): the words say what the picture draws, with the data's own numbers.
+
+tests/test_figures.py runs every notebook figure and every panel at its extremes and fails when an
+Axes that draws data gets no words. Here: the words' numbers against the data, computed again
+from the network (not read back from the figure), and how a figure reaches the page (alt text).
+"""
+import html
+import re
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from helpers import data, network, train
+from helpers.analysis import hidden_layer
+from helpers.pictures import hidden_plots, plots, words
+
+matplotlib.use("agg")
+
+
+def new_figure(**kwargs) -> Figure:
+    fig = Figure(**kwargs)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def numbers_in(text: str) -> list:
+    return [float(t.replace(",", "")) for t in re.findall(r"-?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?", text)]
+
+
+def shading_there(text: str) -> list:
+    """The shading's values the words give at the points: [(x, y, value), ...], in order."""
+    part = text.split("the shading there ", 1)[1]
+    number = r"(-?\d+(?:\.\d+)?(?:e-?\d+)?)"
+    return [tuple(float(v) for v in m) for m in re.findall(rf"\({number}, {number}\) {number}", part)][:4]
+
+
+def said(text: str, value: float) -> bool:
+    """Does the text give `value` as the words give numbers (3 significant digits, whole numbers exactly)?"""
+    return float(words.number(value).replace(",", "")) in numbers_in(text)
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return train.train(**train.REFERENCE)
+
+
+def test_a_run_overview_says_the_loss_the_output_at_each_point_and_the_predictions(reference):
+    text = words.describe(plots.overview(reference, new_figure(figsize=(11, 3.4))))
+    losses = reference.losses
+    assert said(text, losses[0]) and said(text, losses[-1]), text
+    assert f"from {words.number(losses[0])} at 0 to {words.number(losses[-1])} at {len(losses) - 1:,}" in text
+    y_hat = network.forward(reference.params, data.X)[0].ravel()  # the data, computed again
+    for x, value in zip(data.X, y_hat):
+        name = f"({x[0]:g},{x[1]:g})"
+        assert f"{name} {words.number(value)}" in text, (name, text)  # the bars
+    # the shading's value under each point is the net's output there, to the grid's resolution
+    values = [v for _, _, v in shading_there(text)]
+    assert np.allclose(values, y_hat, atol=0.02), (values, y_hat)
+    assert f"{reference.correct} of 4 correct" in text
+    assert "blue at (0, 0), (1, 1); orange at (0, 1), (1, 0)" in text  # the points, by their targets' colours
+
+
+def test_hidden_space_says_where_the_four_inputs_land():
+    run = train.train(hidden=2, seed=0)
+    fig = new_figure(figsize=(4, 4))
+    hidden_plots.hidden_space(fig.subplots(), run.params)
+    text = words.describe(fig)
+    A = hidden_layer.activations(run.params)  # (4, 2): each input's point in hidden space
+    for point in A:
+        assert f"({words.number(point[0])}, {words.number(point[1])})" in text, (point, text)
+    assert "x: h1" in text and "y: h2" in text
+
+
+def test_a_single_units_picture_says_its_line_and_which_side_each_point_is_on():
+    fig = new_figure(figsize=(4, 4))
+    plots.draw_unit(fig.subplots(), np.array([20.0, 20.0]), -10.0)  # the OR line, x1 + x2 = 0.5
+    text = words.describe(fig)
+    assert "line from (-0.5, 1) to (1, -0.5)" in text, text
+    values = [v for _, _, v in shading_there(text)]
+    assert [v > 0.5 for v in values] == [False, True, True, True]
+
+
+def test_error_bars_are_read_at_their_ticks_with_their_intervals():
+    fig = new_figure(figsize=(4, 3))
+    ax = fig.subplots()
+    ax.errorbar(np.array([1, 2]) + 0.1, [0.2, 0.9], yerr=[[0.1, 0.05], [0.1, 0.05]], fmt="o-", label="biases")
+    ax.set_xticks([1, 2])
+    text = words.describe(fig)
+    assert "biases: 1: 0.2 (0.1 to 0.3), 2: 0.9 (0.85 to 0.95)" in text, text
+
+
+def test_the_figure_reaches_the_page_as_an_image_whose_alt_is_its_words(reference):
+    fig = plots.overview(reference, new_figure(figsize=(11, 3.4)))
+    page = words.figure_html(fig)
+    alt = re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="([^"]*)">', page).group(1)
+    assert html.unescape(alt) == words.describe(fig)
+    assert f"<details><summary>The figure in words</summary><p>{alt}</p></details>" in page
+
+
+def test_an_axes_drawing_something_the_words_cannot_say_is_reported():
+    from matplotlib.patches import Rectangle
+    from test_figures import _axes_without_words
+    fig = new_figure(figsize=(3, 2))
+    ax = fig.subplots()
+    ax.add_patch(Rectangle((0, 0), 1, 1))
+    ax.set_title("a square")
+    assert _axes_without_words(fig) == ["axes 'a square' draws data but has no words (helpers.pictures.words)"]
+    ax.plot([0, 1, 2], [1, 0, 2], label="loss")
+    assert _axes_without_words(fig) == []
+
+
+# ---------------------------------------------------------------- panels: every frame in words
+
+def test_each_frame_of_the_explorer_carries_its_own_words():
+    from helpers.panels.base import SCREEN_READERS_ONLY
+    from helpers.panels.explorer import explore_training
+    from helpers.panels.live import PLAYING
+    panel = explore_training(steps=2_000, speed=500)
+    setattr(panel.play, PLAYING, True)  # `_playing` in ipywidgets 7.7.1
+    for frame in (1, 2):
+        panel.play.value = frame
+        n = panel.shown
+        params = panel.path.params_at(n)
+        assert f"step {n:,}: loss {panel.path.losses[n]:.4f}" in panel.alt
+        assert f"at 0 to {words.number(panel.path.losses[n])} at {n:,}" in panel.alt  # the loss curve so far
+        for x, value in zip(data.X, network.forward(params, data.X)[0].ravel()):
+            assert f"({x[0]:g},{x[1]:g}) {words.number(value)}" in panel.alt, panel.alt
+    assert SCREEN_READERS_ONLY in panel.words.value and html.escape(panel.alt) in panel.words.value
+    panel.words_button.value = True  # a sighted reader asks for the words: shown under the picture
+    assert SCREEN_READERS_ONLY not in panel.words.value and html.escape(panel.alt) in panel.words.value
+
+
+def test_the_status_line_is_a_live_region_quiet_only_while_a_run_plays():
+    from helpers.panels.explorer import explore_training
+    panel = explore_training(steps=1_000, speed=500)
+    sent = panel.status.get_state()["value"]  # what the browser gets
+    assert sent.startswith('<div role="status" aria-live="polite"') and panel.status.value in sent
+    assert not panel.status.value.startswith("<div role=")  # the kernel's value stays the line itself
+    panel.play_button.click() if panel.play.has_trait("playing") else setattr(panel.play, "_playing", True)
+    assert panel.playing and panel.play_button.description == ("Pause" if panel.play.has_trait("playing") else "Play")
+    panel.play.value = 1  # step 500 of 1,000: playing, so not read out
+    assert 'aria-live="off"' in panel.status.get_state()["value"]
+    panel.play.value = 2  # the end: said, and the run pauses
+    assert not panel.playing and panel.play_button.description == "Play"
+    assert 'aria-live="polite"' in panel.status.get_state()["value"]
+    if panel.play.has_trait("playing"):  # ipywidgets 8: Play's unnamed icon buttons are hidden; play_button drives it
+        assert panel.play.layout.display == "none" and panel.play_button.layout.display is None
+    else:  # 7.7.1 (Colab): only Play's own button starts its timer in the browser
+        assert panel.play.layout.display is None and panel.play_button.layout.display == "none"
