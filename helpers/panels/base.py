@@ -8,9 +8,7 @@ Core widgets only: works on ipywidgets 7.7.1 (Colab) and 8.x.
 """
 import functools
 import html
-import inspect
 import io
-import sys
 import threading
 import traceback
 
@@ -21,6 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from helpers.panels import setting
 from helpers.pictures import words
 from helpers.validate import check_float, check_int
 
@@ -48,29 +47,6 @@ def slider(name: str, value, description: str = None, limits: tuple = None) -> w
     if isinstance(step, int):
         return widgets.IntSlider(value=check_int(name, value, lo, hi), min=lo, max=hi, step=step, **common)
     return widgets.FloatSlider(value=check_float(name, value, lo, hi), min=lo, max=hi, step=step, **common)
-
-
-class Code(str):
-    """Text that is written into a setting line as it is (an expression), not as a quoted string."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
-def as_code(value) -> str:
-    """A value as Python source that gives it back exactly: ints grouped by `_` (10_000), floats by repr
-    (the shortest text that round-trips), arrays as np.array of such floats, Code as it is."""
-    if isinstance(value, (bool, np.bool_)):
-        return repr(bool(value))
-    if isinstance(value, (int, np.integer)):
-        return f"{int(value):_}"
-    if isinstance(value, (float, np.floating)):
-        return repr(float(value))
-    if isinstance(value, np.ndarray):
-        return f"np.array({value.tolist()!r})"  # tolist: Python floats, whose repr round-trips
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key!r}: {as_code(v)}" for key, v in value.items()) + "}"
-    return repr(value)
 
 
 def remember(cache: dict, key, value, size: int):
@@ -182,32 +158,11 @@ class Panel:
 
     @property
     def setting_line(self) -> str:
-        """The panel's call as one line of code with its import, e.g. `from helpers.panels.explorer import
-        explore_training; explore_training(hidden=3, lr=2.0, ...)`: pasted into a cell (after a notebook's
-        setup cell) it opens a panel showing the same picture and status line, paused."""
-        name, arguments = self.call()
-        defaults = {key: p.default for key, p in inspect.signature(getattr(sys.modules[type(self).__module__],
-                                                                          name)).parameters.items()}
-        arguments = {key: value for key, value in arguments.items()
-                     if key not in self.optional or value != defaults[key]}
-        call = ", ".join(f"{key}={as_code(value)}" for key, value in arguments.items())
-        imports = ["import numpy as np"] if "np.array(" in call else []
-        imports += [f"from {module} import {what}" for module, what in self.imports] + [
-            f"from {type(self).__module__} import {name}"]
-        return "; ".join(imports) + f"; {name}({call})"
+        """The panel's call as one line of code with its import (helpers/panels/setting.py)."""
+        return setting.line(self)
 
     def _new_setting(self, change=None) -> None:
-        try:
-            line = self.setting_line
-        except Exception as exc:  # noqa: BLE001 - a setting the line cannot say must not break the panel
-            line = f"(no setting line: {type(exc).__name__}: {exc})"
-        rows, line = -(-len(line) // 120), html.escape(line)
-        self.setting.value = (
-            "<label style='display:block; font-size:12px; color:#333'>Setting: paste this line into a cell to "
-            "get this picture again (to share it, or to come back to it)"
-            f"<textarea rows='{rows}' spellcheck='false' style='display:block; width:100%; "
-            "max-width:940px; box-sizing:border-box; font-family:monospace; font-size:12px; resize:none'>"
-            f"{line}</textarea></label>")
+        self.setting.value = setting.box(self)
 
     def _describe_picture(self, change=None) -> None:
         """Put the frame just sent in words: read by screen readers always, shown when words_button is down."""

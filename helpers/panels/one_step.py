@@ -17,7 +17,8 @@ import numpy as np
 from helpers import data
 from helpers.analysis import stepthrough
 from helpers.network import check_params, init_reference
-from helpers.panels.base import Code, Panel, as_code
+from helpers.panels.base import Panel
+from helpers.panels.setting import Code, as_code
 from helpers.pictures.diagram import draw_network
 from helpers.train import MAX_LR, Run
 from helpers.validate import check_float, check_int, check_Xy
