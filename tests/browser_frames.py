@@ -56,7 +56,8 @@ def pause(panel) -> None:
 def frames_per_second(panel, seconds: float = 6) -> tuple:
     """Stop, then Play from the start: returns (frames/s between the first and the last frame of the run
     or of `seconds` of it, the intervals between frames in ms)."""
-    toggle, stop = panel.locator(".widget-play button").nth(0), panel.locator(".widget-play button").nth(1)
+    # the named Play/Pause button (helpers/panels/live.py: named_play), and Reset: back to step 0, paused
+    toggle, stop = panel.locator(".widget-play button").nth(0), panel.get_by_role("button", name="Reset", exact=True)
     pause(panel)
     stop.click()
     quiet(panel)
