@@ -230,10 +230,13 @@ class Mover:
         handle, track = slider.locator(".noUi-handle"), slider.locator(".noUi-base")
         self.shoot(name, "drag")  # first: a screenshot may scroll the page, which would move the handle
         handle.scroll_into_view_if_needed()
-        # where the mouse lets go, as noUiSlider reports it on release: the handle itself may be moved an
-        # instant later by a frame already on its way (the step slider), before the kernel hears of the drop
-        track.evaluate("el => el.closest('.noUi-target').noUiSlider.on('change.droptest', "
-                       "values => { el.__dropped = Number(values[0]); })")
+        # where the mouse lets go: the value under the pointer at its last move, which is the last value the
+        # browser sends. (Not noUiSlider's value on release: a frame that lands between the last move and the
+        # release moves the held handle, the release reports the frame's step, and the browser, whose model
+        # already holds that step, sends nothing more; the kernel pauses at the pointer's value.)
+        track.evaluate("el => { const s = el.closest('.noUi-target').noUiSlider;"
+                       " s.on('slide.droptest', values => { el.__dropped = Number(values[0]); });"
+                       " s.on('change.droptest', values => { el.__released = Number(values[0]); }); }")
         x, y = self.grab(handle)
         before, text = self.state(), readout.inner_text()
         bar = track.bounding_box()
@@ -251,7 +254,11 @@ class Mover:
         def at_drop() -> bool:
             return abs(float(handle.get_attribute("aria-valuenow")) - dropped) <= 0.05 + 1e-9  # (to one decimal)
         if dropped is not None:
-            wait_until(at_drop, 15, f"{name}: the handle back where it was dropped ({dropped})")
+            try:
+                wait_until(at_drop, 15, f"{name}: the handle back where it was dropped ({dropped})")
+            except AssertionError as exc:
+                raise AssertionError(f"{exc}; handle at {handle.get_attribute('aria-valuenow')}, noUiSlider's "
+                                     f"value on release {track.evaluate('el => el.__released')}") from None
         time.sleep(0.5)  # frames sent before the drop reached the kernel have landed
         now = float(handle.get_attribute("aria-valuenow"))
         assert abs(now - dropped) <= 0.05 + 1e-9, f"{name}: dropped at {dropped}, now at {now} ({readout.inner_text()})"
