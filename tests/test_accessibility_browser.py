@@ -3,8 +3,10 @@
 - axe-core (axe-playwright-python) audits each notebook after Run All, its panels included. A
   violation is ours when its element is in what a notebook puts on the page (an output or a
   rendered markdown cell); everything else is JupyterLab's own chrome, listed in
-  tests/screenshots/axe.txt, not failed on. Ours must hold no serious or critical violation, bar
-  UPSTREAM: ipywidgets' own rendering that no Python code can change, each with its reason.
+  tests/screenshots/axe.txt, not failed on. Ours must hold no serious or critical violation: that
+  includes ipywidgets' rendering of our panels (ipywidgets 8 draws a slider's handle with no name and
+  the Image widget with no alt, and no trait reaches either; the script each panel shows,
+  helpers/panels/names.py, names both in the page, and this test fails without it).
 - Notebook 01 used with the keyboard alone: Run All from the command palette, every control of the
   training explorer reached with Tab in order, each with a name and a visible focus, Play, Step and
   Reset pressed with Space and Enter, a slider moved with the arrow keys, the status line a live
@@ -30,18 +32,11 @@ from test_browser import (  # noqa: F401 (lab_server, browser: fixtures)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[1-6]_*.ipynb"))
 OURS = ".jp-OutputArea-output, .jp-MarkdownOutput"
-# ipywidgets 8's slider handle (noUiSlider) is a role="slider" with no name of its own, and so is the
-# readout you can type a value into: the visible label is a <label> beside them, tied to neither, and no
-# widget trait reaches them (ipywidgets' rendering, not a trait we leave unset). A screen reader says
-# "slider" and the value; the label is read just before it.
-# ipywidgets' Image widget draws an <img> with no alt, and no trait reaches one (its `tooltip`, a title,
-# breaks the view in 8.1.9; 7.7.1 has none): each panel puts the picture's words right after it instead.
-UPSTREAM = {"aria-input-field-name": ".noUi-handle", "image-alt": "img.panel-image"}
 
 
 def axe_violations(page) -> list:
     """[(rule id, impact, target selector, where)] for every node axe finds in violation; where: "ours" (in
-    what a notebook puts on the page), "ipywidgets" (ours, but UPSTREAM) or "JupyterLab" (its chrome)."""
+    what a notebook puts on the page) or "JupyterLab" (its chrome)."""
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
@@ -50,9 +45,8 @@ def axe_violations(page) -> list:
     for rule in Axe().run(page).response["violations"]:
         for node in rule["nodes"]:
             target = node["target"][0] if isinstance(node["target"][0], str) else node["target"][0][0]
-            where = page.evaluate("([t, ours, upstream]) => { const e = document.querySelector(t);"
-                                  "return !e?.closest(ours) ? 'JupyterLab' : upstream && e.matches(upstream) ?"
-                                  "'ipywidgets' : 'ours'; }", [target, OURS, UPSTREAM.get(rule["id"])])
+            where = page.evaluate("([t, ours]) => document.querySelector(t)?.closest(ours) ? 'ours' : 'JupyterLab'",
+                                  [target, OURS])
             found.append((rule["id"], rule["impact"], target, where))
     return found
 
@@ -128,8 +122,9 @@ def test_notebook_01_with_the_keyboard_alone(lab_server, browser):  # noqa: F811
                 break
             order.append(now)
             page.keyboard.press("Tab")
-        # a slider's handle and its typed-in readout have no name of their own (UPSTREAM): its label stands beside them
-        names = [f["name"] or f["label"] for f in order]
+        # a slider's handle is named after its label (helpers/panels/names.py); the readout you can type a value
+        # into has no name of its own (a div: ARIA forbids naming it), its label stands just before it
+        names = [f["name"] or (f["label"] if "widget-readout" in f["html"] else "") for f in order]
         assert all(f["ring"] for f in order), [f for f in order if not f["ring"]]
         expected = ["learning rate", "hidden", "biases", "seed", "steps", "Play", "Step", "Reset", "steps/frame",
                     "Picture in words"]
@@ -141,6 +136,7 @@ def test_notebook_01_with_the_keyboard_alone(lab_server, browser):  # noqa: F811
         assert status.locator("[role=status][aria-live]").count() == 1
         words = panel.locator(".panel-words").first
         assert words.inner_text().startswith("The picture in words: Panel "), words.inner_text()
+        assert "in words just after it" in panel.locator(".panel-image").first.get_attribute("alt")
         assert panel.evaluate("p => !!(p.querySelector('.panel-image').compareDocumentPosition("
                               "p.querySelector('.panel-words')) & Node.DOCUMENT_POSITION_FOLLOWING)")
 

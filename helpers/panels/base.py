@@ -19,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from helpers.panels import setting
+from helpers.panels import names, setting
 from helpers.pictures import words
 from helpers.validate import check_float, check_int
 
@@ -228,4 +228,4 @@ class Panel:
 
     def _ipython_display_(self):
         from IPython.display import display
-        display(self.widget)
+        display(self.widget, names.script())  # the script names what ipywidgets leaves unnamed (names.py)
