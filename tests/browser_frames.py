@@ -56,8 +56,11 @@ def pause(panel) -> None:
 def frames_per_second(panel, seconds: float = 6) -> tuple:
     """Stop, then Play from the start: returns (frames/s between the first and the last frame of the run
     or of `seconds` of it, the intervals between frames in ms)."""
-    # the named Play/Pause button (helpers/panels/live.py: named_play), and Reset: back to step 0, paused
+    # the named Play/Pause button (helpers/panels/live.py: named_play), and Reset: back to step 0, paused;
+    # a version from before Reset (benchmarks/browser.py --before) has the Play widget's own stop button
     toggle, stop = panel.locator(".widget-play button").nth(0), panel.get_by_role("button", name="Reset", exact=True)
+    if not stop.count():
+        stop = panel.locator(".widget-play button", has=panel.page.locator("i.fa-stop")).first
     pause(panel)
     stop.click()
     quiet(panel)
