@@ -27,7 +27,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from browser_frames import first_picture_ms, frames_per_second, watch  # noqa: E402
+from browser_frames import first_picture_ms, frames_per_second, now, watch  # noqa: E402
 from test_browser import CHROMIUM, CHROMIUM_ARGS, copy_lab, jupyter_lab, open_and_run_all  # noqa: E402
 
 # panel: (notebook, the slider a key moves)
@@ -36,6 +36,52 @@ PANELS = {"01 explorer": ("01_xor_baseline.ipynb", "seed"),
           "04 representation": ("04_hidden_representations.ipynb", "seed"),
           "05 two runs": ("05_what_fixed_it.ipynb", "seed")}
 SECONDS = 6
+
+# Where a frame's time goes, seen from the page: every Play tick the page sends (a widget update of
+# `value` alone) and every picture it receives (a widget message over 20 kB) are timed at the page's
+# websocket, and a 5 ms timer notes how late it runs, which is how long the page's main thread was busy
+# (layout, painting, decoding, JupyterLab's and the widgets' scripts). A tick's time to its picture is
+# the kernel's work plus the way there and back.
+WHERE_JS = """
+(() => {
+  const log = window.__where = {ticks: [], pictures: [], busy: []};
+  const text = d => typeof d === 'string' ? d.slice(0, 3000)
+    : new TextDecoder().decode(new Uint8Array(d instanceof ArrayBuffer ? d : d.buffer).slice(0, 3000));
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (d) {
+    const t = text(d);
+    if (t.includes('comm_msg') && /"state": ?\\{"value"/.test(t)) log.ticks.push(performance.now());
+    if (!this.__where) {
+      this.__where = true;
+      this.addEventListener('message', e => {
+        if ((e.data.byteLength || e.data.length || 0) > 20000) log.pictures.push(performance.now());
+      });
+    }
+    return send.call(this, d);
+  };
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last > 5) log.busy.push([now, now - last - 5]);
+    last = now;
+  }, 5);
+})();
+"""
+
+
+def where(page, start: float, end: float) -> tuple:
+    """While the panel played between page times start and end (from its first tick to its last): (the
+    median ms from a tick to the next picture the page receives, ms the page's main thread was busy per
+    picture received)."""
+    log = page.evaluate("() => window.__where")
+    ticks = [t for t in log["ticks"] if start <= t <= end]
+    if len(ticks) < 2:
+        return float("nan"), float("nan")
+    pictures = [p for p in log["pictures"] if ticks[0] <= p]
+    waits = [min(p for p in pictures if p > tick) - tick for tick in ticks if any(p > tick for p in pictures)]
+    received = sum(ticks[0] < p <= ticks[-1] for p in pictures)
+    busy = sum(late for t, late in log["busy"] if ticks[0] < t <= ticks[-1])
+    return statistics.median(waits), busy / max(received, 1)
 
 
 def versions(before: str, work: Path) -> dict:
@@ -54,6 +100,7 @@ def versions(before: str, work: Path) -> dict:
 
 def open_panel(browser, base: str, lab: Path, label: str, notebook: str, slider: str):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.add_init_script(WHERE_JS)
     open_and_run_all(page, base, lab / label / "notebooks" / notebook, folder=f"{label}/notebooks")
     panel = page.locator(".jp-OutputArea-output .backprop-panel", has=page.locator(".widget-play")).first
     panel.scroll_into_view_if_needed()
@@ -81,7 +128,8 @@ def main() -> None:
         for label, source in labels.items():
             copy_lab(source, work / "lab" / label.replace(" ", "-"))
         chosen = args.panel or list(PANELS)
-        results = {(label, name): {"fps": [], "intervals": [], "first": []} for label in labels for name in chosen}
+        results = {(label, name): {"fps": [], "intervals": [], "first": [], "wait": [], "busy": []}
+                   for label in labels for name in chosen}
         loads = [os.getloadavg()[0]]
         with jupyter_lab(work / "lab", work) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -93,23 +141,29 @@ def main() -> None:
                     for label in labels:
                         page, panel, slider = opened[label, name]
                         page.bring_to_front()
+                        start = now(panel)
                         fps, intervals = frames_per_second(panel, SECONDS)
+                        wait, busy = where(page, start, now(panel))
                         first = first_picture_ms(panel, slider, args.moves)
                         entry = results[label, name]
                         entry["fps"].append(fps)
                         entry["intervals"] += intervals
                         entry["first"] += first
+                        entry["wait"].append(wait)
+                        entry["busy"].append(busy)
                         print(f"run {run + 1} {name:18s} {label:9s} {fps:5.1f} frames/s, first picture "
-                              f"{', '.join(f'{t:.0f}' for t in first)} ms", flush=True)
+                              f"{', '.join(f'{t:.0f}' for t in first)} ms; tick to picture {wait:.0f} ms, page "
+                              f"busy {busy:.0f} ms a frame", flush=True)
                         loads.append(os.getloadavg()[0])
             browser.close()
         print(f"\nload average (1 min) during the runs: {min(loads):.2f} to {max(loads):.2f}")
         print(f"{'panel':18s} {'version':9s} {'frames/s median (min)':>22s} {'frame p95 ms':>12s} "
-              f"{'first picture median, p95 ms':>30s}")
+              f"{'first picture median, p95 ms':>30s} {'tick to picture ms':>18s} {'page busy ms/frame':>18s}")
         for (label, name), entry in results.items():
             print(f"{name:18s} {label:9s} {statistics.median(entry['fps']):14.1f} ({min(entry['fps']):4.1f}) "
                   f"{p95(entry['intervals']):12.0f} {statistics.median(entry['first']):20.0f}, "
-                  f"{p95(entry['first']):.0f}")
+                  f"{p95(entry['first']):<4.0f} {statistics.median(entry['wait']):13.0f} "
+                  f"{statistics.median(entry['busy']):18.0f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
