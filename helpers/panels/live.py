@@ -4,6 +4,8 @@ Frames are driven from the front end: an `ipywidgets.Play` (a timer in the brows
 ipywidgets 7.7.1 and 8) moves its value 0, 1, 2, ... and the kernel answers each tick by
 computing the next chunk (`reach`) and drawing it (`draw`). Between two ticks the kernel is
 free, so a slider moved during play is seen at the next frame. No thread, no long callback.
+While the page shows a frame and sends the next tick, the kernel makes the next frame ahead (one
+callback on the kernel's own event loop, see `_ahead`), so a tick only puts it on screen.
 
 A subclass says what a position is (a training step, or how many seeds are in) by defining
     total           the last position of the current run
@@ -11,6 +13,8 @@ A subclass says what a position is (a training step, or how many seeds are in) b
     reach(n)        make sure position n is computed
     draw(n)         show position n (picture and status line)
 """
+import asyncio
+
 import ipywidgets as widgets
 
 from helpers.panels.base import LABEL_WIDTH, Panel
@@ -71,6 +75,7 @@ class LivePanel(Panel):
             control.add_class("live-control")
         self.player = widgets.HBox([start, self.step_button, self.reset_button, self.speed])
         self.shown, self.frame = 0, 0
+        self.preparing, self.prepared = None, None  # the next frame while it is made ahead, and once made
         self.opened = False  # becomes True after the first run is shown (see start)
         self.tick = self.safely(self._tick)
         self.play.observe(self.tick, names="value")
@@ -89,13 +94,17 @@ class LivePanel(Panel):
         self.lossless = True  # (so _paused need not send the picture again)
         setattr(self.play, PLAYING, False)
 
-    def send(self, lossless: bool = None) -> None:
-        """Frames of a run that plays go as JPEG (Panel.send), the frame a run stops at as PNG."""
-        super().send(lossless=not self.playing)
-
     def _paused(self, change) -> None:
-        if not change["new"] and not self.lossless:  # the student paused: the frame on screen stays, as PNG
-            self.send()
+        if change["new"] or self.lossless:
+            return
+        prepared, self.prepared = self.prepared, None
+        if prepared is not None and prepared[1] == self.redraws:
+            # the student paused while the next frame was made ahead: the canvas holds it, so it is the one
+            # that stays (its status and the player's position with it)
+            self.shown = prepared[0]
+            self._set_frame(self.frame + 1)
+            super().say(prepared[3])
+        self.send()  # the frame on screen stays, as PNG
 
     def start(self, key) -> None:
         """Show the run for settings `key`: a run seen before at its last frame, a new one at its
@@ -138,9 +147,60 @@ class LivePanel(Panel):
             n = min(self.total, self.frame * self.speed.value)
         if n >= self.total and self.playing:
             self.pause()  # (before drawing, so the last frame is lossless)
-        self.reach(n)
-        self.shown = n
-        self.draw(n)
+        prepared, self.prepared = self.prepared, None
+        if prepared is not None and prepared[:2] == (n, self.redraws):  # made ahead, nothing shown since
+            self.shown = n
+            self._put_prepared(prepared)
+        else:
+            self.reach(n)
+            self.shown = n
+            self.draw(n)
+        if self.playing:
+            self._ahead(min(self.total, (self.frame + 1) * self.speed.value))
+
+    def _ahead(self, n: int) -> None:
+        """Make position n's frame (train, draw, encode) as soon as this tick's callback has returned, and
+        keep it for the tick that asks for n. The kernel then tells the page it is idle, and the page sends
+        the next tick (ipywidgets sends one message at a time): that way there and back, about 30 ms, is
+        spent making the frame instead of waiting. Scheduled on the kernel's event loop (no thread); skipped
+        where none runs (a script, a test) and if anything was shown in between (a slider, Step, Reset). The
+        last position is only trained: the frame a run ends at goes as PNG."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        redraws = self.redraws
+
+        def ahead():
+            if self.redraws != redraws or not self.playing:
+                return
+            self.reach(n)
+            if n < self.total:
+                self.preparing = [n, redraws, None, None]  # (position, redraws, picture, status): see send, say
+                try:
+                    self.draw(n)
+                    self.prepared = tuple(self.preparing)
+                finally:
+                    self.preparing = None
+        loop.call_soon(self.safely(ahead))
+
+    def _put_prepared(self, prepared: tuple) -> None:
+        super().put(prepared[2], lossless=False)
+        super().say(prepared[3])
+
+    def send(self, lossless: bool = None) -> None:
+        """Frames of a run that plays go as JPEG (Panel.send), the frame a run stops at as PNG; a frame made
+        ahead is kept (see _ahead)."""
+        if self.preparing is not None:
+            self.preparing[2] = self.encode(lossless=False)
+        else:
+            super().send(lossless=not self.playing)
+
+    def say(self, text: str) -> None:
+        if self.preparing is not None:
+            self.preparing[3] = text
+        else:
+            super().say(text)
 
     # speed changes how Play goes on, never the picture: the setting line says it only when not the default
     optional = ("speed",)
