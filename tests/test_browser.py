@@ -440,9 +440,14 @@ def test_the_explorer_plays_training_live_in_the_browser(lab_server, browser):
                    and not re.search(r"\bstep 0 of", status.inner_text()), 20, f"seed={value}'s run to play by itself")
         MOVED.append(f"01_xor_baseline explorer: seed dragged to {value} during play | {status.inner_text().strip()}")
 
-        # Step: exactly one more update
+        # Step: exactly one more update. From a Reset: seed's run may already have played to its end, where
+        # Step stays (a fast machine ends it before the status above is read)
+        buttons["Reset"].click()
+        wait_until(lambda: f"seed={value} " in status.inner_text() and re.search(r"\bstep 0 of", status.inner_text())
+                   and "fa-play" in play_icon.get_attribute("class"), 20, "Reset to show step 0, paused")
         buttons["Step"].click()
         first = step_of(settled(status))
+        assert first == 1, status.inner_text()
         buttons["Step"].click()
         wait_until(lambda: step_of(status.inner_text()) == first + 1, 20, f"Step to show step {first + 1}")
         assert "Error" not in status.inner_text()
