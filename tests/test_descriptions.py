@@ -114,23 +114,35 @@ def test_an_axes_drawing_something_the_words_cannot_say_is_reported():
 
 # ---------------------------------------------------------------- panels: every frame in words
 
+def _words_of_explorer_frame(panel):
+    n = panel.shown
+    params = panel.path.params_at(n)
+    assert f"step {n:,}: loss {panel.path.losses[n]:.4f}" in panel.alt
+    assert f"at 0 to {words.number(panel.path.losses[n])} at {n:,}" in panel.alt  # the loss curve so far
+    for x, value in zip(data.X, network.forward(params, data.X)[0].ravel()):
+        assert f"({x[0]:g},{x[1]:g}) {words.number(value)}" in panel.alt, panel.alt
+
+
 def test_each_frame_of_the_explorer_carries_its_own_words():
-    from helpers.panels.base import SCREEN_READERS_ONLY
+    """Shown (the button down), the words follow every frame; hidden, a frame of a run that plays says so,
+    and the frame a run pauses at is put in words."""
+    from helpers.panels.base import PLAYING_WORDS, SCREEN_READERS_ONLY
     from helpers.panels.explorer import explore_training
     from helpers.panels.live import PLAYING
     panel = explore_training(steps=2_000, speed=500)
+    panel.words_button.value = True  # a sighted reader asks for the words: shown under the picture
     setattr(panel.play, PLAYING, True)  # `_playing` in ipywidgets 7.7.1
     for frame in (1, 2):
         panel.play.value = frame
-        n = panel.shown
-        params = panel.path.params_at(n)
-        assert f"step {n:,}: loss {panel.path.losses[n]:.4f}" in panel.alt
-        assert f"at 0 to {words.number(panel.path.losses[n])} at {n:,}" in panel.alt  # the loss curve so far
-        for x, value in zip(data.X, network.forward(params, data.X)[0].ravel()):
-            assert f"({x[0]:g},{x[1]:g}) {words.number(value)}" in panel.alt, panel.alt
+        _words_of_explorer_frame(panel)
+        assert SCREEN_READERS_ONLY not in panel.words.value and html.escape(panel.alt) in panel.words.value
+    panel.words_button.value = False
+    panel.play.value = 3
+    assert panel.alt == PLAYING_WORDS and panel.shown == 1_500
+    assert SCREEN_READERS_ONLY in panel.words.value and html.escape(PLAYING_WORDS) in panel.words.value
+    setattr(panel.play, PLAYING, False)  # the student pauses: the frame that stays is put in words
+    _words_of_explorer_frame(panel)
     assert SCREEN_READERS_ONLY in panel.words.value and html.escape(panel.alt) in panel.words.value
-    panel.words_button.value = True  # a sighted reader asks for the words: shown under the picture
-    assert SCREEN_READERS_ONLY not in panel.words.value and html.escape(panel.alt) in panel.words.value
 
 
 def test_the_status_line_is_a_live_region_quiet_only_while_a_run_plays():

@@ -94,6 +94,19 @@ def test_explorer():
     same_in_a_fresh_kernel(panel)
 
 
+def test_while_a_run_plays_the_line_is_the_runs_and_the_frame_it_stays_at_has_its_step():
+    panel = explore_training(steps=2_000, speed=500)
+    press_play(panel)
+    assert panel.shown == 500 and panel.setting_line.endswith("seed=0, bias=True)")  # no step: stale in a frame
+    assert "this run again, from its start" in panel.setting.value
+    setattr(panel.play, PLAYING, False)  # the student pauses
+    assert panel.setting_line.endswith("bias=True, step=500)") and "this picture again" in panel.setting.value
+    press_play(panel)
+    while panel.shown < panel.total:
+        tick(panel)
+    assert panel.setting_line.endswith("bias=True, step=2_000)") and "this picture again" in panel.setting.value
+
+
 def test_step_through():
     panel = step_through()
     assert same_in_a_fresh_kernel(panel).endswith("step_through(example='all', stage=1, lr=0.5)")

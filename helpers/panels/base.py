@@ -28,6 +28,7 @@ LIMITS = {"lr": (0.01, 10.0, 0.1), "hidden": (1, 8, 1), "seed": (0, 99, 1), "ste
 LOG_SCALE = ("lr", "scale")  # sliders that move on a log scale
 LABEL_WIDTH = "95px"  # room for "learning rate"
 # off the screen, still read by screen readers (the usual "visually hidden" rules)
+PLAYING_WORDS = "The run is playing: where it pauses or ends, its picture is put in words here."
 SCREEN_READERS_ONLY = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
 
 
@@ -91,6 +92,7 @@ class Panel:
         # read-only: JupyterLab sends keys pressed in a read-only box to the notebook (Ctrl+A, C: cells)
         self.setting = widgets.HTML(value="")
         self.status.observe(self._new_setting, names="value")
+        self.image.observe(self._new_setting, names="value")  # (a pause changes the picture, not the status)
         # class names let a browser test find every panel's parts, whatever its layout
         self.status.add_class("panel-status")
         self.image.add_class("panel-image")
@@ -165,8 +167,13 @@ class Panel:
         self.setting.value = setting.box(self)
 
     def _describe_picture(self, change=None) -> None:
-        """Put the frame just sent in words: read by screen readers always, shown when words_button is down."""
-        self.alt = words.describe(self.fig)
+        """Put the frame just sent in words: read by screen readers always, shown when words_button is down.
+        A frame of a run that plays is on screen for a moment only: unless they are shown, its words wait for
+        the frame the run stays at (paused or ended), so the page does not lay out hidden words at every frame."""
+        if self.status.quiet() and not self.words_button.value:
+            self.alt = PLAYING_WORDS
+        else:
+            self.alt = words.describe(self.fig)
         style = "" if self.words_button.value else f" style='{SCREEN_READERS_ONLY}'"
         self.words.value = f"<p{style}><span>The picture in words: </span>{html.escape(self.alt)}</p>"
 

@@ -104,7 +104,7 @@ class LivePanel(Panel):
             self.shown = prepared[0]
             self._set_frame(self.frame + 1)
             super().say(prepared[3])
-        self.send()  # the frame on screen stays, as PNG
+        self.send()  # the frame on screen stays, as PNG (in words, and in the setting line with its step)
 
     def start(self, key) -> None:
         """Show the run for settings `key`: a run seen before at its last frame, a new one at its
@@ -206,8 +206,10 @@ class LivePanel(Panel):
     optional = ("speed",)
 
     def live_arguments(self) -> dict:
-        """The setting line's end for a live panel: the speed, then the position on screen."""
-        return {"speed": self.speed.value, "step": self.shown}
+        """The setting line's end for a live panel: the speed, then the position on screen, once the run stays
+        there (paused or ended). While it plays, the line is the run's, from its start: it would go stale
+        within a frame, and rewriting it (and the page laying it out) at every frame cost a tenth of them."""
+        return {"speed": self.speed.value, **({} if self.status.quiet() else {"step": self.shown})}
 
     def _step(self, button=None) -> None:
         self.pause()

@@ -56,8 +56,10 @@ def box(panel) -> str:
     except Exception as exc:  # noqa: BLE001 - a setting the line cannot say must not break the panel
         text = f"(no setting line: {type(exc).__name__}: {exc})"
     rows, text = -(-len(text) // 120), html.escape(text)
+    what = ("this run again, from its start (pause it for the picture on screen)" if panel.status.quiet()
+            else "this picture again (to share it, or to come back to it)")
     return ("<label style='display:block; font-size:12px; color:#333'>Setting: paste this line into a cell to "
-            "get this picture again (to share it, or to come back to it)"
+            f"get {what}"
             f"<textarea rows='{rows}' spellcheck='false' style='display:block; width:100%; "
             "max-width:940px; box-sizing:border-box; font-family:monospace; font-size:12px; resize:none'>"
             f"{text}</textarea></label>")
