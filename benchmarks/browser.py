@@ -84,6 +84,19 @@ def where(page, start: float, end: float) -> tuple:
     return statistics.median(waits), busy / max(received, 1)
 
 
+def cpu_times() -> tuple:
+    """(busy, total) CPU time of the whole machine so far, in clock ticks, from /proc/stat (Linux); (0, 0)
+    elsewhere. Two readings give the share of the machine's cores that was busy in between: near 100%, the
+    frames wait for CPU time (the kernel, the server and the browser share the cores), not for each other."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+    except OSError:
+        return 0, 0
+    idle = fields[3] + fields[4]  # idle and iowait
+    return sum(fields) - idle, sum(fields)
+
+
 def versions(before: str, work: Path) -> dict:
     """{label: folder with helpers/ and notebooks/}: this tree, and the commit `before` if given."""
     found = {}
@@ -128,7 +141,7 @@ def main() -> None:
         for label, source in labels.items():
             copy_lab(source, work / "lab" / label.replace(" ", "-"))
         chosen = args.panel or list(PANELS)
-        results = {(label, name): {"fps": [], "intervals": [], "first": [], "wait": [], "busy": []}
+        results = {(label, name): {"fps": [], "intervals": [], "first": [], "wait": [], "busy": [], "cpu": []}
                    for label in labels for name in chosen}
         loads = [os.getloadavg()[0]]
         with jupyter_lab(work / "lab", work) as base, sync_playwright() as pw:
@@ -141,8 +154,10 @@ def main() -> None:
                     for label in labels:
                         page, panel, slider = opened[label, name]
                         page.bring_to_front()
-                        start = now(panel)
+                        start, cpu = now(panel), cpu_times()
                         fps, intervals = frames_per_second(panel, SECONDS)
+                        cpu = [b - a for a, b in zip(cpu, cpu_times())]
+                        busy_cpu = 100 * cpu[0] / cpu[1] if cpu[1] else float("nan")
                         wait, busy = where(page, start, now(panel))
                         first = first_picture_ms(panel, slider, args.moves)
                         entry = results[label, name]
@@ -151,19 +166,21 @@ def main() -> None:
                         entry["first"] += first
                         entry["wait"].append(wait)
                         entry["busy"].append(busy)
+                        entry["cpu"].append(busy_cpu)
                         print(f"run {run + 1} {name:18s} {label:9s} {fps:5.1f} frames/s, first picture "
                               f"{', '.join(f'{t:.0f}' for t in first)} ms; tick to picture {wait:.0f} ms, page "
-                              f"busy {busy:.0f} ms a frame", flush=True)
+                              f"busy {busy:.0f} ms a frame; machine's CPU {busy_cpu:.0f}% busy", flush=True)
                         loads.append(os.getloadavg()[0])
             browser.close()
         print(f"\nload average (1 min) during the runs: {min(loads):.2f} to {max(loads):.2f}")
         print(f"{'panel':18s} {'version':9s} {'frames/s median (min)':>22s} {'frame p95 ms':>12s} "
-              f"{'first picture median, p95 ms':>30s} {'tick to picture ms':>18s} {'page busy ms/frame':>18s}")
+              f"{'first picture median, p95 ms':>30s} {'tick to picture ms':>18s} {'page busy ms/frame':>18s} "
+              f"{'CPU busy %':>10s}")
         for (label, name), entry in results.items():
             print(f"{name:18s} {label:9s} {statistics.median(entry['fps']):14.1f} ({min(entry['fps']):4.1f}) "
                   f"{p95(entry['intervals']):12.0f} {statistics.median(entry['first']):20.0f}, "
                   f"{p95(entry['first']):<4.0f} {statistics.median(entry['wait']):13.0f} "
-                  f"{statistics.median(entry['busy']):18.0f}")
+                  f"{statistics.median(entry['busy']):18.0f} {statistics.median(entry['cpu']):10.0f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
