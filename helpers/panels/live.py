@@ -1,11 +1,16 @@
 """Live panels: training shown as it happens, frame by frame, with Play, Pause, Step and Reset.
 
-Frames are driven from the front end: an `ipywidgets.Play` (a timer in the browser, in
-ipywidgets 7.7.1 and 8) moves its value 0, 1, 2, ... and the kernel answers each tick by
-computing the next chunk (`reach`) and drawing it (`draw`). Between two ticks the kernel is
-free, so a slider moved during play is seen at the next frame. No thread, no long callback.
-While the page shows a frame and sends the next tick, the kernel makes the next frame ahead (one
-callback on the kernel's own event loop, see `_ahead`), so a tick only puts it on screen.
+While a run plays, the kernel keeps the time: it computes the next chunk (`reach`), draws it (`draw`)
+and sends it every FRAME_MS, by callbacks on its own event loop (no thread). The page keeps the kernel
+honest: an `ipywidgets.Play` (a timer in the browser, in ipywidgets 7.7.1 and 8) ticks every
+HEARTBEAT_MS, and each tick says how far the page has got, since the kernel moves the player at every
+frame it sends. The kernel sends at most WINDOW frames past that, so a page that falls behind (or is
+closed) stops the run instead of being flooded. Between two frames the kernel is free, so a slider
+moved during play is seen at the next frame. Where no event loop runs (a script, a test), each tick
+shows one frame.
+
+Why the kernel keeps the time: each message from the page makes the kernel report busy, then idle,
+and JupyterLab redraws its toolbar for both. A tick per frame cost the page a third of its time.
 
 A subclass says what a position is (a training step, or how many seeds are in) by defining
     total           the last position of the current run
@@ -14,6 +19,7 @@ A subclass says what a position is (a training step, or how many seeds are in) b
     draw(n)         show position n (picture and status line)
 """
 import asyncio
+import time
 
 import ipywidgets as widgets
 
@@ -23,7 +29,9 @@ from helpers.validate import check_int
 # the name of Play's "is playing" trait: `playing` in ipywidgets 8, `_playing` in 7.7.1 (Colab)
 PLAYING = "playing" if "playing" in widgets.Play.class_trait_names() else "_playing"
 SPEEDS = (10, 50, 100, 250, 500, 1000, 2500)  # positions per frame the speed control offers
-FRAME_MS = 50  # the timer's interval; a frame that takes longer simply waits for the kernel
+FRAME_MS = 50  # the kernel's clock: a frame starts at most every 50 ms (a slower frame simply takes longer)
+HEARTBEAT_MS = 250  # the page's timer: how often it says it is there, playing, and how far it has got
+WINDOW = 8  # frames the kernel may send past the last one the page said it has (more than a heartbeat's 5)
 # The player's max, never reached: the kernel pauses the player at the run's end. A timer that stopped
 # at a max of its own would stop early whenever the kernel draws slower than it ticks, since the
 # browser then sends several ticks as one message, and each message is one frame.
@@ -52,7 +60,8 @@ def named_play(play: widgets.Play) -> tuple:
 
 class LivePanel(Panel):
     """A Panel whose picture is one frame of a run that plays. Attributes: play (Play), step_button,
-    reset_button, speed (positions per frame), shown (the position on screen), frame (Play's position).
+    reset_button, speed (positions per frame), shown (the position on screen), frame (Play's position),
+    received (the last frame the page said it has), started (when the last frame began, time.monotonic()).
 
     step: the position to open at, paused (None: the start, waiting for Play); the setting line says it.
     Call this after the attributes `total` reads are set."""
@@ -62,7 +71,7 @@ class LivePanel(Panel):
             raise ValueError(f"speed must be one of {', '.join(map(str, speeds))} ({unit} per frame), got {speed!r}")
         self.opening = None if step is None else check_int("step", step, 0, self.total)
         super().__init__(figsize)
-        self.play = widgets.Play(value=0, min=0, max=ENDLESS, interval=FRAME_MS, show_repeat=False,
+        self.play = widgets.Play(value=0, min=0, max=ENDLESS, interval=HEARTBEAT_MS, show_repeat=False,
                                  description="play")
         self.step_button = widgets.Button(description="Step", tooltip=f"one more of the {unit}",
                                           layout=widgets.Layout(width="70px"))
@@ -74,12 +83,12 @@ class LivePanel(Panel):
         for control in (self.play_button, self.step_button, self.reset_button, self.speed):
             control.add_class("live-control")
         self.player = widgets.HBox([start, self.step_button, self.reset_button, self.speed])
-        self.shown, self.frame = 0, 0
-        self.preparing, self.prepared = None, None  # the next frame while it is made ahead, and once made
+        self.shown, self.frame, self.received, self.started = 0, 0, 0, 0.0
+        self.clock = None  # the kernel's next frame, while one is scheduled (an asyncio handle)
         self.opened = False  # becomes True after the first run is shown (see start)
         self.tick = self.safely(self._tick)
         self.play.observe(self.tick, names="value")
-        self.play.observe(self.safely(self._paused), names=PLAYING)
+        self.play.observe(self.safely(self._play_or_pause), names=PLAYING)
         self.speed.observe(self.safely(self._new_speed), names="value")
         self.step_button.on_click(self.safely(self._step))
         self.reset_button.on_click(self.safely(self._reset))
@@ -91,20 +100,15 @@ class LivePanel(Panel):
 
     def pause(self) -> None:
         """The kernel's own pause, always followed by a frame drawn while paused, so lossless."""
-        self.lossless = True  # (so _paused need not send the picture again)
+        self.lossless = True  # (so _play_or_pause need not send the picture again)
         setattr(self.play, PLAYING, False)
 
-    def _paused(self, change) -> None:
-        if change["new"] or self.lossless:
-            return
-        prepared, self.prepared = self.prepared, None
-        if prepared is not None and prepared[1] == self.redraws:
-            # the student paused while the next frame was made ahead: the canvas holds it, so it is the one
-            # that stays (its status and the player's position with it)
-            self.shown = prepared[0]
-            self._set_frame(self.frame + 1)
-            super().say(prepared[3])
-        self.send()  # the frame on screen stays, as PNG (in words, and in the setting line with its step)
+    def _play_or_pause(self, change) -> None:
+        if change["new"]:  # Play: the page shows the frame on screen; the kernel's clock starts from it
+            self.received = self.frame
+            self._wake()
+        elif not self.lossless:
+            self.send()  # the frame on screen stays, as PNG (in words, and in the setting line with its step)
 
     def start(self, key) -> None:
         """Show the run for settings `key`: a run seen before at its last frame, a new one at its
@@ -123,6 +127,7 @@ class LivePanel(Panel):
 
     def show_position(self, n: int) -> None:
         """Compute and draw position n, and put the Play widget where n is."""
+        self.started = time.monotonic()
         self.reach(n)
         self.shown = n
         self._set_frame(-(-n // self.speed.value) if n == self.total else n // self.speed.value)
@@ -130,77 +135,60 @@ class LivePanel(Panel):
 
     def _tick(self, change) -> None:
         v = change["new"]
-        if v == self.frame or 0 < v < self.frame:
-            # the kernel's own move of the player (queued behind the callback that made it), or a tick sent
-            # before the kernel moved it (a Step, the step slider): already there, or past it
-            return
-        if v > self.frame and not self.playing:
-            # a tick the browser's timer sent before the pause reached it (a slider, Step or Reset paused
-            # the run): the run stays where the student put it, and so does the player
-            self._set_frame(self.frame)
-            return
-        if v == 0 or self.shown >= self.total:  # stopped (■), or Play pressed at the end: from the start
-            self.frame, n = 0, 0
+        if v == self.frame:
+            return  # the kernel's own move of the player
+        if v == 0:  # ■ (Play's stop, in 7.7.1): back to the start
+            self._next(0)
+        elif not self.playing:
+            if v > self.frame:
+                # a tick the browser's timer sent before the pause reached it (a slider, Step or Reset paused
+                # the run): the run stays where the student put it, and so does the player
+                self._set_frame(self.frame)
+            # (v < frame: a tick sent before a Step or the step slider moved the player on)
         else:
-            # one frame further, whatever value arrives: ticks sent before a restart must not jump the new run
-            self.frame += 1
-            n = min(self.total, self.frame * self.speed.value)
+            self.received = min(v - 1, self.frame)  # a heartbeat: the page has the frames up to v - 1
+            if not self._wake():
+                # no clock (no event loop: a script, a test): the tick is the next frame, whatever value
+                # arrives, so ticks sent before a restart never jump the new run; at the end: from the start
+                self._next(0 if self.shown >= self.total else self.frame + 1)
+
+    def _next(self, frame: int) -> None:
+        """Show `frame` of the run (its position: frame x speed, at most the end) and move the player there."""
+        self.started = time.monotonic()
+        n = min(self.total, frame * self.speed.value)
         if n >= self.total and self.playing:
             self.pause()  # (before drawing, so the last frame is lossless)
-        prepared, self.prepared = self.prepared, None
-        if prepared is not None and prepared[:2] == (n, self.redraws):  # made ahead, nothing shown since
-            self.shown = n
-            self._put_prepared(prepared)
+        self.reach(n)
+        self.shown = n
+        self.draw(n)
+        self._set_frame(frame)  # after the picture: a page whose player is at this frame has its picture
+        self._wake()
+
+    def _wake(self) -> bool:
+        """Have the kernel's clock show the next frame (see _on_time), unless it already will; False where no
+        event loop runs (a script, a test: there ticks alone move the run) or the run does not play."""
+        if self.clock is None and self.playing:
+            try:
+                self.clock = asyncio.get_running_loop().call_soon(self.safely(self._on_time))
+            except RuntimeError:
+                return False
+        return self.clock is not None
+
+    def _on_time(self) -> None:
+        """The kernel's clock: the next frame (Play pressed at the end: the first) once FRAME_MS have passed
+        since the last one began, while the run plays and the page is less than WINDOW frames behind."""
+        self.clock = None
+        if not self.playing or self.frame - self.received >= WINDOW:
+            return  # (Play, or the next heartbeat, wakes the clock again)
+        wait = self.started + FRAME_MS / 1000 - time.monotonic()
+        if wait > 0:
+            self.clock = asyncio.get_running_loop().call_later(wait, self.safely(self._on_time))
         else:
-            self.reach(n)
-            self.shown = n
-            self.draw(n)
-        if self.playing:
-            self._ahead(min(self.total, (self.frame + 1) * self.speed.value))
-
-    def _ahead(self, n: int) -> None:
-        """Make position n's frame (train, draw, encode) as soon as this tick's callback has returned, and
-        keep it for the tick that asks for n. The kernel then tells the page it is idle, and the page sends
-        the next tick (ipywidgets sends one message at a time): that way there and back, about 30 ms, is
-        spent making the frame instead of waiting. Scheduled on the kernel's event loop (no thread); skipped
-        where none runs (a script, a test) and if anything was shown in between (a slider, Step, Reset). The
-        last position is only trained: the frame a run ends at goes as PNG."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        redraws = self.redraws
-
-        def ahead():
-            if self.redraws != redraws or not self.playing:
-                return
-            self.reach(n)
-            if n < self.total:
-                self.preparing = [n, redraws, None, None]  # (position, redraws, picture, status): see send, say
-                try:
-                    self.draw(n)
-                    self.prepared = tuple(self.preparing)
-                finally:
-                    self.preparing = None
-        loop.call_soon(self.safely(ahead))
-
-    def _put_prepared(self, prepared: tuple) -> None:
-        super().put(prepared[2], lossless=False)
-        super().say(prepared[3])
+            self._next(0 if self.shown >= self.total else self.frame + 1)
 
     def send(self, lossless: bool = None) -> None:
-        """Frames of a run that plays go as JPEG (Panel.send), the frame a run stops at as PNG; a frame made
-        ahead is kept (see _ahead)."""
-        if self.preparing is not None:
-            self.preparing[2] = self.encode(lossless=False)
-        else:
-            super().send(lossless=not self.playing)
-
-    def say(self, text: str) -> None:
-        if self.preparing is not None:
-            self.preparing[3] = text
-        else:
-            super().say(text)
+        """Frames of a run that plays go as JPEG (Panel.encode), the frame a run stops at as PNG."""
+        super().send(lossless=not self.playing)
 
     # speed changes how Play goes on, never the picture: the setting line says it only when not the default
     optional = ("speed",)
@@ -221,10 +209,11 @@ class LivePanel(Panel):
 
     def _new_speed(self, change=None) -> None:
         self._set_frame(self.shown // self.speed.value)
+        self.received = self.frame
 
     def _set_frame(self, frame: int) -> None:
         """Put the Play widget at `frame` without it counting as a tick (`_tick` sees it is there already)."""
-        self.frame = frame
+        self.frame, self.received = frame, min(self.received, frame)  # (a new run, Reset: not ahead)
         self.play.value = frame
 
     # what a subclass defines
