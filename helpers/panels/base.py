@@ -217,13 +217,9 @@ class Panel:
         self.send()
 
     def send(self, lossless: bool = True) -> None:
-        """Encode what the canvas holds and put it in the picture."""
-        self.put(self.encode(lossless), lossless)
-
-    def encode(self, lossless: bool = True) -> bytes:
-        """What the canvas holds, as PNG, or as JPEG for a frame that is on screen for a moment only (while a
-        run plays): 5 to 10 times faster to make, at a quality whose blur no one sees in 1/15 s. A picture
-        that stays is always PNG."""
+        """Encode what the canvas holds and show it: as PNG, or as JPEG for a frame that is on screen for a
+        moment only (while a run plays): 5 to 10 times faster to make, at a quality whose blur no one sees in
+        1/15 s. A picture that stays is always PNG."""
         width, height = self.fig.canvas.get_width_height()
         picture = Image.frombuffer("RGBA", (width, height), self.fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
@@ -231,19 +227,11 @@ class Panel:
             picture.convert("RGB").save(buffer, format="png", compress_level=1)
         else:  # no chroma subsampling: thin coloured lines keep their colour
             picture.convert("RGB").save(buffer, format="jpeg", quality=90, subsampling=0)
-        return buffer.getvalue()
-
-    def put(self, picture: bytes, lossless: bool) -> None:
-        """Show encoded picture bytes (PNG if lossless, else JPEG)."""
         with self.image.hold_sync():  # one message
             self.image.format = "png" if lossless else "jpeg"
-            self.image.value = picture
+            self.image.value = buffer.getvalue()
         self.lossless = lossless
         self.redraws += 1
-
-    def say(self, text: str) -> None:
-        """Put `text` (HTML) in the status line."""
-        self.status.value = text
 
     def _ipython_display_(self):
         from IPython.display import display

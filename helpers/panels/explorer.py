@@ -141,7 +141,7 @@ class TrainingExplorer(LivePanel):
         for j in range(path.hidden):
             self.thumb_images[j].set_data(a1[:, j].reshape(THUMB_N, THUMB_N))
         self.blit()
-        self.say(self.describe(n, losses[-1], correct))
+        self.status.value = self.describe(n, losses[-1], correct)
 
     def describe(self, n: int, loss: float, correct: int) -> str:
         """The status line: the setting, where the run is, and at the end what happened."""

@@ -149,7 +149,7 @@ class FixesPanel(LivePanel):
         doing = "done" if n >= self.steps else "training"
         broke = "".join(f"; the {side} run diverged (its weights overflowed)"
                         for side, run in (("left", left), ("right", right)) if run.diverged)
-        self.say(f"{doing}: step {n:,} of {self.steps:,} &middot; left: <b>{left.name()}</b>, "
+        self.status.value = (f"{doing}: step {n:,} of {self.steps:,} &middot; left: <b>{left.name()}</b>, "
                  f"right: {right.name()} &middot; both: lr {lr:.3g}, hidden {hidden}, "
                  f"initial scale {scale:.3g}, seed {seed} &middot; MSE "
                  f"{left.losses[-1]:.4f} vs {right.losses[-1]:.4f}{broke}")

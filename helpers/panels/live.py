@@ -187,7 +187,7 @@ class LivePanel(Panel):
             self._next(0 if self.shown >= self.total else self.frame + 1)
 
     def send(self, lossless: bool = None) -> None:
-        """Frames of a run that plays go as JPEG (Panel.encode), the frame a run stops at as PNG."""
+        """Frames of a run that plays go as JPEG (Panel.send), the frame a run stops at as PNG."""
         super().send(lossless=not self.playing)
 
     # speed changes how Play goes on, never the picture: the setting line says it only when not the default

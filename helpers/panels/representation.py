@@ -175,7 +175,7 @@ class RepresentationPanel(LivePanel):
             text.set_text(title)
         self.blit()
         self.step.value = n
-        self.say(self.describe(n, losses[n], correct, params, proj))
+        self.status.value = self.describe(n, losses[n], correct, params, proj)
 
     def describe(self, n: int, loss: float, correct: int, params: dict, proj) -> str:
         """The status line: the setting, the step, what the net computes, the plane."""

@@ -132,7 +132,7 @@ class SweepPanel(LivePanel):
         self.titles[0].set_text(f"lr {live.lr:.3g}, {'biases' if live.bias else 'no biases'}: solved at step {n}")
         self.blit()
         doing = f"training: step {n} of {self.total} &rarr; " if n < self.total else "&rarr; "
-        self.say(f"<code>lr={live.lr:.3g} steps={self.total} bias={'on' if live.bias else 'off'}</code> "
+        self.status.value = (f"<code>lr={live.lr:.3g} steps={self.total} bias={'on' if live.bias else 'off'}</code> "
                  f"{doing}inits (of {S}) that solve XOR, by hidden size: <b>{rates}</b>")
 
     def _draw_curves(self, n: int) -> None:
