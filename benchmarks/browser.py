@@ -40,8 +40,8 @@ SECONDS = 6
 # Where a frame's time goes, seen from the page: every Play tick the page sends (a widget update of
 # `value` alone) and every picture it receives (a widget message over 20 kB) are timed at the page's
 # websocket, and a 5 ms timer notes how late it runs, which is how long the page's main thread was busy
-# (layout, painting, decoding, JupyterLab's and the widgets' scripts). Where a tick asks for a frame (up to
-# 31534a3), its time to the picture is the kernel's work plus the way there and back; since the kernel keeps
+# (layout, painting, decoding, JupyterLab's and the widgets' scripts). Where a tick asks for a frame (before
+# 716ed50), its time to the picture is the kernel's work plus the way there and back; since the kernel keeps
 # the time (helpers/panels/live.py), a tick is a heartbeat every 250 ms, and that column says little.
 WHERE_JS = """
 (() => {
