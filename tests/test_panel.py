@@ -1,10 +1,12 @@
 """The panel base: the bounded run cache, the slider factory, and errors caught into the status line
 (the last for every panel of the lab, by one parametrised test)."""
+import numpy as np
 import pytest
 
 from helpers import network
 from helpers.panels import base, explorer, fixes, line, one_step, representation, sweep
-from helpers.panels.base import Panel, remember, slider
+from helpers.panels.base import Panel, slider
+from helpers.panels.frames import remember
 
 
 def test_remember_forgets_the_oldest_once_full():
@@ -98,3 +100,33 @@ def test_an_error_in_a_callback_is_shown_in_the_panel_and_the_panel_recovers(nam
     monkeypatch.undo()
     getattr(panel, control).value = getattr(panel, control).min  # the next move works again
     assert panel.error is None and "Error" not in panel.status.value and panel.redraws > redraws
+
+
+def _direct(panel):
+    """The panel with every moving artist drawn afresh at every frame (no kept text pixels)."""
+    panel.paint = lambda artist, renderer: panel.fig.draw_artist(artist)
+    return panel
+
+
+@pytest.mark.parametrize("make, move", [
+    (lambda: explorer.explore_training(steps=2000, speed=250), ("seed", 3)),
+    (lambda: sweep.explore_sweep(seeds=10, steps=2000, speed=250), ("lr", 2.0)),
+    (lambda: representation.watch_it_form(steps=2000, speed=250), ("seed", 3)),
+    (lambda: fixes.compare_fixes(speed=250), ("seed", 3))])
+def test_texts_painted_from_kept_pixels_look_as_drawn_afresh(make, move):
+    """Titles and legends whose words did not change are painted from the pixels they had: every frame still
+    equals the frame drawn afresh (the legend's translucent box may round one level apart), also after
+    a new setting changed the words, so no old words stay on screen."""
+    kept, fresh = make(), _direct(make())
+    for step in (250, 500, 750, None, 250, 500):
+        for panel in (kept, fresh):
+            if step is None:  # a new setting: new words in the titles, a new run from step 0
+                panel.pause()
+                getattr(panel, move[0]).value = move[1]
+                panel.pause()
+            else:
+                panel.reach(step)
+                panel.draw(step)
+        a, b = (np.asarray(p.fig.canvas.buffer_rgba()).astype(int) for p in (kept, fresh))
+        assert np.abs(a - b).max() <= 1
+    assert kept.pixels, "no text was painted from kept pixels"

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from helpers.panels import names, setting
+from helpers.panels.frames import Frames
 from helpers.pictures import words
 from helpers.validate import check_float, check_int
 
@@ -50,18 +51,6 @@ def slider(name: str, value, description: str = None, limits: tuple = None) -> w
     return widgets.FloatSlider(value=check_float(name, value, lo, hi), min=lo, max=hi, step=step, **common)
 
 
-def remember(cache: dict, key, value, size: int):
-    """cache[key] = value, first forgetting the oldest entry if the cache already holds `size`.
-
-    The panels keep the runs they have shown, so going back to a setting is instant; the
-    bound keeps a long session from filling the memory. Returns value.
-    """
-    if key not in cache and len(cache) >= size:
-        cache.pop(next(iter(cache)))  # dicts keep insertion order: the first key is the oldest
-    cache[key] = value
-    return value
-
-
 def _live_region(text: str, status) -> str:
     return f'<div role="status" aria-live="{"off" if status.quiet() else "polite"}" aria-atomic="true">{text}</div>'
 
@@ -75,13 +64,14 @@ class StatusLine(widgets.HTML):
     quiet = staticmethod(lambda: False)
 
 
-class Panel:
+class Panel(Frames):
     """Base of the panels. Subclasses build controls, draw into `self.fig`, then call `show()`
     (everything drawn afresh) or, after `keep_background(moving)`, `blit()` (only what moves)."""
 
     def __init__(self, figsize: tuple, dpi: int = 100):  # 100 dpi: 10-pt text is 10.4 pt on the screen
         self.fig = Figure(figsize=figsize, dpi=dpi)
         FigureCanvasAgg(self.fig)
+        super().__init__()  # (Frames: what a frame repaints, the background it repaints over)
         self.status = StatusLine(value="")
         # shown at its own pixel size, never stretched: a box's children stretch across it unless
         # they align to its start, and must not grow or shrink with it (flex "0 0 auto")
@@ -111,7 +101,6 @@ class Panel:
         self.redraws = 0             # pictures sent so far
         self.lossless = True         # whether the picture on screen is PNG
         self.error = None            # the last callback exception, or None
-        self.moving, self.background, self.backgrounds = [], None, {}
         # one callback at a time (see safely); re-entrant, so a callback that moves a widget of its own
         # panel runs that widget's callback at once, nested
         self.lock = threading.RLock()
@@ -185,35 +174,6 @@ class Panel:
     def show(self) -> None:
         """Draw the whole figure and send it."""
         self.fig.canvas.draw()
-        self.send()
-
-    def keep_background(self, moving: list, key=None) -> None:
-        """Render everything but `moving` (artists, in painting order) once; `blit` paints them over it.
-
-        Call again whenever something outside `moving` changes (axis limits, labels). The moving
-        artists are hidden while the background renders, so no matplotlib version keeps them in it.
-        key: a name for this state of the still parts (e.g. its axis limits); a background rendered
-        under the same key before is reused instead of rendered again.
-        """
-        self.moving = list(moving)
-        if key is not None and key in self.backgrounds:
-            self.background = self.backgrounds[key]
-            return
-        visible = [artist.get_visible() for artist in self.moving]
-        for artist in self.moving:
-            artist.set_visible(False)
-        self.fig.canvas.draw()
-        self.background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
-        for artist, was in zip(self.moving, visible):
-            artist.set_visible(was)
-        if key is not None:
-            remember(self.backgrounds, key, self.background, 16)
-
-    def blit(self) -> None:
-        """Paint the moving artists over the kept background and send the picture."""
-        self.fig.canvas.restore_region(self.background)
-        for artist in self.moving:
-            self.fig.draw_artist(artist)
         self.send()
 
     def send(self, lossless: bool = True) -> None:

@@ -19,7 +19,8 @@ from helpers import data
 from helpers.analysis.explain import explain
 from helpers.analysis.trajectory import Trajectory
 from helpers.network import forward
-from helpers.panels.base import remember, slider
+from helpers.panels.base import slider
+from helpers.panels.frames import remember
 from helpers.panels.live import LivePanel
 from helpers.pictures import plots
 from helpers.validate import check_bool

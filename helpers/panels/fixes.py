@@ -15,7 +15,8 @@ import numpy as np
 
 from helpers import data, variants
 from helpers.network import init_params
-from helpers.panels.base import LABEL_WIDTH, remember, slider
+from helpers.panels.base import LABEL_WIDTH, slider
+from helpers.panels.frames import remember
 from helpers.panels.live import LivePanel
 from helpers.pictures import plots
 from helpers.validate import check_int

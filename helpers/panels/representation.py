@@ -21,7 +21,8 @@ from helpers import data
 from helpers.analysis import gates, hidden_layer, single_layer
 from helpers.analysis.trajectory import Trajectory
 from helpers.network import forward
-from helpers.panels.base import LABEL_WIDTH, remember, slider
+from helpers.panels.base import LABEL_WIDTH, slider
+from helpers.panels.frames import remember
 from helpers.panels.live import LivePanel
 from helpers.pictures import hidden_plots, plots
 from helpers.validate import check_bool, check_int
@@ -170,7 +171,7 @@ class RepresentationPanel(LivePanel):
             self.keep_background(self.paint_order, key=(self.mode, self.ax_loss.get_ylim()))
         self.marker.set_xdata([n, n])
         where = "hidden space" if proj.explained is None else "hidden space, PCA plane"
-        for text, title in zip(self.titles, (f"input plane, step {n}: {correct} of 4 correct", where,
+        for text, title in zip(self.titles, (f"input plane: {correct} of 4 correct", where,
                                              f"lr {self.path.lr:.3g}, step {n}: loss {losses[n]:.4f}")):
             text.set_text(title)
         self.blit()

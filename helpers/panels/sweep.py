@@ -16,7 +16,8 @@ import numpy as np
 from matplotlib.collections import LineCollection
 
 from helpers.analysis import sweep
-from helpers.panels.base import remember, slider
+from helpers.panels.base import slider
+from helpers.panels.frames import remember
 from helpers.panels.live import LivePanel
 from helpers.pictures import plots
 from helpers.validate import check_bool, check_int
