@@ -130,3 +130,21 @@ def test_texts_painted_from_kept_pixels_look_as_drawn_afresh(make, move):
         a, b = (np.asarray(p.fig.canvas.buffer_rgba()).astype(int) for p in (kept, fresh))
         assert np.abs(a - b).max() <= 1
     assert kept.pixels, "no text was painted from kept pixels"
+
+
+@pytest.mark.parametrize("notebook, panel", [("01_xor_baseline", explorer.explore_training),
+                                             ("03_hidden_size_sweep", sweep.explore_sweep),
+                                             ("04_hidden_representations", representation.watch_it_form)])
+def test_the_steps_per_frame_a_notebook_gives_is_its_panels_default(notebook, panel):
+    """Where a notebook's text says how many steps a frame trains, that is the panel's default speed."""
+    import inspect
+    import re
+    from pathlib import Path
+
+    import nbformat
+    cells = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks" / f"{notebook}.ipynb", as_version=4).cells
+    text = " ".join(c.source.replace("\n", " ") for c in cells if c.cell_type == "markdown")
+    claim = r"(\d[\d,]*)(?: steps)?(?: by default)?:? \(?the \*\*steps/frame\*\* control"
+    said = [int(n.replace(",", "")) for n in re.findall(claim, text)]
+    default = inspect.signature(panel).parameters["speed"].default
+    assert said and all(n == default for n in said), f"{notebook} says {said} steps a frame; the default is {default}"
