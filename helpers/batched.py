@@ -31,6 +31,7 @@ helpers.variants.train with the same settings (tests/test_batched_variants.py).
 The fast path is two files: this one checks the arguments, stacks the initial weights and packs
 the result; helpers/batched_loop.py holds the training loop itself (in place, nets last).
 """
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -142,7 +143,7 @@ class Batch:
             check_choice("loss", loss, LOSSES), check_momentum(momentum)
         self.hidden, self.seeds, self.bias, self.lr, self.X, self.y = hidden, seeds, bias, lr, X, y
         self.scale = _check_scale(scale, len(hidden))
-        W1, W2, b1, b2, self.mask = _init(hidden, seeds, bias, self.scale)
+        W1, W2, b1, b2, self.mask = (a.copy() for a in _init(tuple(hidden), tuple(seeds), bias, tuple(self.scale)))
         if bias:
             # Xb is X with a column of ones and W1 gets a last row b1, so z1 = X W1 + b1 is one product, and the
             # product X^T d_hid that gives dW1 gives db1 = (sum over examples of d_hid) as its last row
@@ -217,13 +218,17 @@ def _check_scale(scale, B: int) -> np.ndarray:
                      for s in scale])
 
 
-def _init(hidden: np.ndarray, seeds: np.ndarray, bias: bool, scale: np.ndarray) -> tuple:
+@functools.lru_cache(maxsize=4)
+def _init(hidden: tuple, seeds: tuple, bias: bool, scale: tuple) -> tuple:
     """Stack each net's init_params(hidden, seed, bias, scale), nets last, zero-padded to Hmax.
 
-    Returns W1 (2, Hmax, B), W2 (Hmax, B), b1 (Hmax, B), b2 (B,), mask (Hmax, B).
-    Without biases b1, b2 are zeros that never change, so the forward pass is the same code.
+    Returns W1 (2, Hmax, B), W2 (Hmax, B), b1 (Hmax, B), b2 (B,), mask (Hmax, B), to be copied (training
+    changes them in place). Without biases b1, b2 are zeros that never change, so the forward pass is the
+    same code. Kept for the last few batches: a new learning rate in notebook 03's sweep panel starts the
+    same 800 nets again, and making them one by one is most of the time to its first picture.
     """
-    B, Hmax = len(hidden), int(hidden.max())
+    B, Hmax = len(hidden), max(hidden)
+    hidden = np.array(hidden)
     W1, W2 = np.zeros((2, Hmax, B)), np.zeros((Hmax, B))
     mask = (np.arange(Hmax)[:, None] < hidden[None, :]).astype(float)
     for b, (H, seed) in enumerate(zip(hidden, seeds)):

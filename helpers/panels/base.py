@@ -166,11 +166,6 @@ class Panel(Frames):
         style = "" if self.words_button.value else f" style='{SCREEN_READERS_ONLY}'"
         self.words.value = f"<p{style}><span>The picture in words: </span>{html.escape(self.alt)}</p>"
 
-    def fix_layout(self) -> None:
-        """Lay the figure out once and keep it: a layout engine left on would redo it on every draw."""
-        self.fig.tight_layout()
-        self.fig.set_layout_engine("none")
-
     def show(self) -> None:
         """Draw the whole figure and send it."""
         self.fig.canvas.draw()

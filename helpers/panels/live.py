@@ -32,9 +32,9 @@ SPEEDS = (10, 50, 100, 250, 500, 1000, 2500)  # positions per frame the speed co
 FRAME_MS = 50  # the kernel's clock: a frame starts at most every 50 ms (a slower frame simply takes longer)
 HEARTBEAT_MS = 250  # the page's timer: how often it says it is there, playing, and how far it has got
 WINDOW = 8  # frames the kernel may send past the last one the page said it has (more than a heartbeat's 5)
-# The player's max, never reached: the kernel pauses the player at the run's end. A timer that stopped
-# at a max of its own would stop early whenever the kernel draws slower than it ticks, since the
-# browser then sends several ticks as one message, and each message is one frame.
+# The player's max, never reached: the kernel pauses the player at the run's end itself. A max at the run's
+# last frame would stop the page's timer on its own, wherever the kernel was; and where no event loop runs
+# (each tick one frame), ticks the browser merged into one message would run out before the frames.
 ENDLESS = 2**31 - 1
 
 
@@ -125,13 +125,16 @@ class LivePanel(Panel):
             self.show_position(self.total if seen else 0)
         self.opened = True
 
-    def show_position(self, n: int) -> None:
-        """Compute and draw position n, and put the Play widget where n is."""
+    def show_position(self, n: int, frame: int = None) -> None:
+        """Compute and draw position n, then put the Play widget at `frame` (by default, where n is): after the
+        picture, so a page whose player is at a frame has its picture."""
         self.started = time.monotonic()
         self.reach(n)
         self.shown = n
-        self._set_frame(-(-n // self.speed.value) if n == self.total else n // self.speed.value)
         self.draw(n)
+        if frame is None:
+            frame = -(-n // self.speed.value) if n == self.total else n // self.speed.value
+        self._set_frame(frame)
 
     def _tick(self, change) -> None:
         v = change["new"]
@@ -154,14 +157,10 @@ class LivePanel(Panel):
 
     def _next(self, frame: int) -> None:
         """Show `frame` of the run (its position: frame x speed, at most the end) and move the player there."""
-        self.started = time.monotonic()
         n = min(self.total, frame * self.speed.value)
         if n >= self.total and self.playing:
             self.pause()  # (before drawing, so the last frame is lossless)
-        self.reach(n)
-        self.shown = n
-        self.draw(n)
-        self._set_frame(frame)  # after the picture: a page whose player is at this frame has its picture
+        self.show_position(n, frame)
         self._wake()
 
     def _wake(self) -> bool:

@@ -34,7 +34,7 @@ class SweepPanel(LivePanel):
     summary at the step shown)."""
 
     def __init__(self, lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
-                 speed: int = 100, step: int = None, compare: bool = False):
+                 speed: int = 50, step: int = None, compare: bool = False):
         self.seeds = range(check_int("seeds", seeds, 1, 1000))
         self.lr = slider("lr", lr, "learning rate", limits=(0.05, 5.0, 0.1))
         self.steps = slider("steps", steps, limits=(1000, 10_000, 1000))
@@ -152,7 +152,7 @@ class SweepPanel(LivePanel):
 
 
 def explore_sweep(lr: float = 0.5, steps: int = 10_000, bias: bool = False, seeds: int = 100,
-                  speed: int = 100, step: int = None, compare: bool = False) -> SweepPanel:
+                  speed: int = 50, step: int = None, compare: bool = False) -> SweepPanel:
     """Show the sweep panel; returns it (its sliders and player are attributes). seeds: starts per hidden
     size (fewer make each frame faster on a slow machine); speed: steps trained per frame; step: open at
     this step, paused; compare: also train the other bias setting to `step`, so its rates show in gray
