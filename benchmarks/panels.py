@@ -38,6 +38,7 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from helpers import data, network  # noqa: E402
 from helpers.panels.explorer import explore_training  # noqa: E402
+from helpers.panels.fixes import compare_fixes  # noqa: E402
 from helpers.panels.representation import watch_it_form  # noqa: E402
 from helpers.panels.sweep import explore_sweep  # noqa: E402
 from helpers.pictures import plots  # noqa: E402
@@ -134,7 +135,32 @@ def sweep_baseline(lr, steps, bias, **_) -> bytes:
     return buffer.getvalue()
 
 
+def fixes_moves(setting: dict, repeat: int) -> list:
+    """A student's moves on notebook 05's panel: seeds several apart, lr up and down, hidden, the loss, and back."""
+    seed = (setting["seed"] + 13 * (repeat + 1)) % 100
+    lr = setting["lr"]
+    return [("seed", seed), ("seed", (seed + 5) % 100), ("lr", round(min(5.0, lr * 10 ** 0.4), 12)),
+            ("lr", round(max(0.05, lr / 10 ** 0.7), 12)), ("hidden", 2 + (setting["hidden"] + 3) % 7),
+            ("loss", "squared" if setting["loss"] != "squared" else "cross_entropy"), ("seed", setting["seed"])]
+
+
+def fixes_baseline(loss, activation, scale, lr, hidden, seed, **_) -> bytes:
+    """The two runs trained all at once (helpers.variants.train), their loss curves drawn as a new pyplot figure."""
+    from helpers import variants
+    runs = [variants.train(hidden, lr, 5000, seed, activation=activation, loss=loss, scale=scale),
+            variants.train(hidden, lr, 5000, seed, scale=scale)]
+    fig, ax = plt.subplots(figsize=(9.6, 3.4))
+    for run in runs:
+        ax.semilogy(run.losses, label=f"{run.activation} + {run.loss}")
+    ax.legend()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
 EXPLORER = {"hidden": 4, "lr": 0.5, "steps": 10_000, "seed": 0, "bias": True}
+FIXES = {"loss": "cross_entropy", "activation": "sigmoid", "scale": 0.5, "lr": 0.5, "hidden": 4, "seed": 0}
 REPRESENTATION = {"hidden": 2, "lr": 0.5, "steps": 10_000, "seed": 0}
 
 
@@ -158,6 +184,8 @@ ENTRIES = [
            "lr 0.05": {"lr": 0.05, "steps": 10_000, "bias": False}, "steps 1000": {"lr": 0.5, "steps": 1000,
                                                                                    "bias": False}},
           explore_sweep, sweep_moves, sweep_baseline),
+    Entry("05 two runs", {"default": at(FIXES), "relu": at(FIXES, activation="relu"), "lr 5": at(FIXES, lr=5.0)},
+          compare_fixes, fixes_moves, fixes_baseline),
 ]
 
 
