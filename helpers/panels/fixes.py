@@ -124,27 +124,33 @@ class FixesPanel(LivePanel):
         self.ax_loss.set(yscale="log", xlim=(0, self.steps), ylim=(1e-5, 0.5), xlabel="step", ylabel="loss (MSE)")
         self.ax_loss.grid(True, alpha=0.3)
         self.ax_loss.legend(fontsize=9, loc="lower left")
-        # titles that change, as plain texts at fixed places (an Axes title is placed only when its Axes is drawn)
-        self.titles = [ax.text(0.5, 1.02, " ", transform=ax.transAxes, ha="center", va="bottom", fontsize=9)
-                       for ax in (self.ax_loss, *planes)]
-        self.images, moving = [], [*self.lines, self.ax_loss.get_legend(), self.titles[0]]  # the legend over the lines
-        for ax, title in zip(planes, self.titles[1:]):
+        # titles that change, as plain texts at fixed places (an Axes title is placed only when its Axes is drawn);
+        # a plane's is two, the run's name over its MSE: the name stays all run long, so a frame paints it from
+        # kept pixels (frames.py) and renders only the MSE's few letters
+        line = 9 * 1.2 / 72 * self.fig.dpi / planes[0].bbox.height  # one line of 9-pt text, in axes fractions
+        def title(ax, y):
+            return ax.text(0.5, y, " ", transform=ax.transAxes, ha="center", va="bottom", fontsize=9)
+        self.setting_title = title(self.ax_loss, 1.02)
+        self.names, self.scores = [title(ax, 1.02 + line) for ax in planes], [title(ax, 1.02) for ax in planes]
+        self.images, moving = [], [*self.lines, self.ax_loss.get_legend(), self.setting_title]  # legend over lines
+        for ax, name, score in zip(planes, self.names, self.scores):
             self.images.append(plots.shade_plane(ax, np.zeros((41, 41)), alpha=1.0))
             points = ax.scatter(data.X[:, 0], data.X[:, 1], s=60, edgecolors="black")
             plots.class_style(points, data.y)
             ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="x1", ylabel="x2")
-            moving += [self.images[-1], *ax.spines.values(), points, title]  # in painting order
+            moving += [self.images[-1], *ax.spines.values(), points, name, score]  # in painting order
         self.keep_background(moving)
 
     def draw(self, n: int) -> None:
-        for run, line, image, title in zip(self.runs, self.lines, self.images, self.titles[1:]):
+        for run, line, image, name, score in zip(self.runs, self.lines, self.images, self.names, self.scores):
             line.set_data(np.arange(len(run.losses)), run.losses)
             with np.errstate(all="ignore"):
                 image.set_data(variants.forward(run.params, GRID, run.activation)[0].reshape(41, 41))
-            title.set_text(f"{run.name()}\nMSE {run.losses[-1]:.4f}")
+            name.set_text(run.name())
+            score.set_text(f"MSE {run.losses[-1]:.4f}")
         # the setting in the picture too: at step 0 a new lr gives the same curves and planes
         _, _, scale, _, lr, hidden, seed = self.key
-        self.titles[0].set_text(f"lr {lr:.3g}, hidden {hidden}, initial scale {scale:.3g}, seed {seed}")
+        self.setting_title.set_text(f"lr {lr:.3g}, hidden {hidden}, initial scale {scale:.3g}, seed {seed}")
         self.blit()
         left, right = self.runs
         doing = "done" if n >= self.steps else "training"
