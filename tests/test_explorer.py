@@ -16,7 +16,7 @@ from helpers.panels.live import PLAYING
 
 @pytest.fixture()
 def panel():
-    return explorer.explore_training()
+    return explorer.explore_training(speed=500)  # (frames of 500 steps: the numbers below)
 
 
 def test_opens_at_step_0_of_the_default_run_waiting_for_play(panel):

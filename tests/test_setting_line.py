@@ -78,10 +78,10 @@ def test_explorer():
     panel.hidden.value, panel.seed.value, panel.bias.value = 3, 7, False
     panel.lr.value = 10 ** 0.3  # a log slider's value: 1.9952623149688795, written to round-trip exactly
     for _ in range(5):
-        tick(panel)  # Play's frames: 500 steps each
-    assert panel.shown == 2500 and "lr=1.9952623149688795" in same_in_a_fresh_kernel(panel)
+        tick(panel)  # Play's frames: `speed` steps each
+    assert panel.shown == 5 * panel.speed.value and "lr=1.9952623149688795" in same_in_a_fresh_kernel(panel)
     panel.step_button.click()
-    assert panel.shown == 2501
+    assert panel.shown == 5 * panel.speed.value + 1
     same_in_a_fresh_kernel(panel)
     panel.speed.value = 2500
     press_play(panel)
@@ -95,12 +95,12 @@ def test_explorer():
 
 
 def test_while_a_run_plays_the_line_is_the_runs_and_the_frame_it_stays_at_has_its_step():
-    panel = explore_training(steps=2_000, speed=500)
+    panel = explore_training(steps=2_000, speed=250)  # the default speed: the line leaves it out
     press_play(panel)
-    assert panel.shown == 500 and panel.setting_line.endswith("seed=0, bias=True)")  # no step: stale in a frame
+    assert panel.shown == 250 and panel.setting_line.endswith("seed=0, bias=True)")  # no step: stale in a frame
     assert "this run again, from its start" in panel.setting.value
     setattr(panel.play, PLAYING, False)  # the student pauses
-    assert panel.setting_line.endswith("bias=True, step=500)") and "this picture again" in panel.setting.value
+    assert panel.setting_line.endswith("bias=True, step=250)") and "this picture again" in panel.setting.value
     press_play(panel)
     while panel.shown < panel.total:
         tick(panel)

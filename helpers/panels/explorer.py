@@ -38,7 +38,7 @@ class TrainingExplorer(LivePanel):
     Trajectory on show), shown (its step on screen), run (a train.Run of the steps shown)."""
 
     def __init__(self, hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0, bias: bool = True,
-                 speed: int = 500, step: int = None):
+                 speed: int = 250, step: int = None):
         self.lr, self.hidden = slider("lr", lr, "learning rate"), slider("hidden", hidden)
         self.seed, self.steps = slider("seed", seed), slider("steps", steps)
         self.bias = widgets.Checkbox(value=check_bool("bias", bias), description="biases", indent=False)
@@ -156,7 +156,7 @@ class TrainingExplorer(LivePanel):
 
 
 def explore_training(hidden: int = 4, lr: float = 0.5, steps: int = 10_000, seed: int = 0,
-                     bias: bool = True, speed: int = 500, step: int = None) -> TrainingExplorer:
+                     bias: bool = True, speed: int = 250, step: int = None) -> TrainingExplorer:
     """Show the training explorer; returns the panel (its sliders and player are attributes).
 
     speed: steps trained per frame (one of helpers.panels.live.SPEEDS); step: open at this step, paused
