@@ -14,6 +14,20 @@ TARGETS = {
     "OR": np.array([[0.0], [1.0], [1.0], [1.0]]),
 }
 
+# The one rule for reading an output as a class, used by the text, the tasks, the hints and the checks:
+# an output above THRESHOLD says 1; an output of exactly THRESHOLD (z = 0: a point on the line) says 0,
+# as a unit that "says 1 when z > 0" does.
+THRESHOLD = 0.5
+
+
+def predicted_class(y_hat) -> np.ndarray:
+    """The class each output stands for: 1 where y_hat > THRESHOLD, else 0 (exactly 0.5 is class 0).
+
+    y_hat: any shape of outputs in [0, 1]; returns an int array of the same shape.
+    """
+    return (np.asarray(y_hat) > THRESHOLD).astype(int)
+
+
 GRID_N = 81  # grid points per side for pictures of the plane: smooth enough to look at, cheap to compute
 
 

@@ -52,7 +52,7 @@ class Run:
     @property
     def correct(self) -> int:
         """How many points end on the right side of 0.5 (an output of exactly 0.5 counts as class 0)."""
-        return int(np.sum((self.y_hat > 0.5) == (self.y > 0.5)))
+        return int(np.sum(data.predicted_class(self.y_hat) == data.predicted_class(self.y)))
 
     @property
     def accuracy(self) -> float:
