@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from helpers.analysis.sweep import wilson
 from helpers.batched import Batch
 from helpers.network import MAX_HIDDEN
 from helpers.train import MAX_LR, MAX_STEPS
@@ -92,11 +93,38 @@ def train_grid(lrs, seeds=range(100), hidden: int = 2, steps: int = 5_000, activ
                 W1_end=grid(end["W1"]), b1_end=grid(end["b1"]))
 
 
-def train_starts(starts: list, lr: float = 0.5, steps: int = 5_000, loss: str = "squared",
-                 momentum: float = 0.0) -> tuple:
+def table(grid: Grid) -> dict:
+    """helpers.analysis.fixes.summarize's table with one row per lr: "lr", "n", "solved", "rate", "low",
+    "high" (95% Wilson interval), "median_steps", "q25_steps", "q75_steps" (NaN where none solved)."""
+    n = np.full(len(grid.lrs), len(grid.seeds))
+    solved = grid.solved.sum(axis=1)
+    low, high = wilson(solved, n)
+    quantiles = {f"{name}_steps": np.array([np.percentile(at[ok], q) if ok.any() else np.nan
+                                            for at, ok in zip(grid.solved_at, grid.solved)])
+                 for name, q in (("q25", 25), ("median", 50), ("q75", 75))}
+    return {"lr": grid.lrs, "n": n, "solved": solved, "rate": solved / n, "low": low, "high": high, **quantiles}
+
+
+def sweep_lines(grids: dict) -> list:
+    """One line per (setting, lr): solved k of S with its 95% interval, median steps (25%-75%); '<- best'
+    marks each setting's best lr (Grid.best)."""
+    lines = [f"{'setting':>16} {'lr':>6} | solved  95% interval | steps to solved: median (25%-75%)"]
+    for name, grid in grids.items():
+        t, best = table(grid), grid.best()
+        for i, lr in enumerate(grid.lrs):
+            steps = f"{t['median_steps'][i]:5.0f} ({t['q25_steps'][i]:.0f}-{t['q75_steps'][i]:.0f})" \
+                if t["solved"][i] else "    -"
+            mark = "  <- best" if i == best else ""
+            lines.append(f"{name:>16} {lr:6g} | {t['solved'][i]:3d}/{t['n'][i]}  {100 * t['low'][i]:3.0f}%-"
+                         f"{100 * t['high'][i]:3.0f}%  | {steps}{mark}")
+    return lines
+
+
+def train_starts(starts: list, lr=0.5, steps: int = 5_000, loss: str = "squared", momentum: float = 0.0) -> tuple:
     """Train nets from the given starting parameters (sigmoid hidden units), all in one batch.
 
     starts: a list of parameter dicts of one shape (helpers/network.py), all with biases or all without.
+    lr: one learning rate for every start, or one per start.
     Returns (losses (B, steps + 1) the MSE, solved_at (B,) the first step after which all four points were
     right, -1 if never).
     """
@@ -105,8 +133,13 @@ def train_starts(starts: list, lr: float = 0.5, steps: int = 5_000, loss: str = 
     H, bias = starts[0]["W1"].shape[1], "b1" in starts[0]
     if any(p["W1"].shape != (2, H) or ("b1" in p) != bias for p in starts):
         raise ValueError("every start in starts must have the same hidden size and the same biases")
-    batch = Batch(H, list(range(len(starts))), bias, lr, loss=loss, momentum=momentum, steps=steps)
+    lrs = np.broadcast_to(np.atleast_1d(lr), (len(starts),)) if np.ndim(lr) <= 1 else None
+    if lrs is None or len(np.atleast_1d(lr)) not in (1, len(starts)):
+        raise ValueError(f"lr must be one number or one per start ({len(starts)}), got {lr!r}")
+    lrs = np.array([check_float("lr", float(v), 0.0, MAX_LR, lo_open=True) for v in lrs])
+    batch = Batch(H, list(range(len(starts))), bias, 1.0, loss=loss, momentum=momentum, steps=steps)
     nets = batch.nets
+    nets.lr, nets.lr_mask = lrs, lrs * batch.mask   # one lr per net
     for b, p in enumerate(starts):           # overwrite the seeds' weights with the given ones
         nets.W1[:2, :, b], nets.W2[:, b] = p["W1"], p["W2"][:, 0]
         if bias:

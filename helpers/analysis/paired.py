@@ -54,3 +54,24 @@ def direction(a_wins: int, b_wins: int, p: float, alpha: float = 0.05) -> str:
     if p >= alpha or a_wins == b_wins:
         return "same"
     return "a" if a_wins > b_wins else "b"
+
+
+def _p(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def report(name_a: str, solved_a, at_a, name_b: str, solved_b, at_b, alpha: float = 0.05) -> str:
+    """Two settings over the same seeds, in words: solved (exact McNemar) and steps (sign test on the seeds
+    both solved). solved_*: (S,) bool; at_*: (S,) steps-to-solved. The words follow the p-values."""
+    m = mcnemar(solved_a, solved_b)
+    s = sign_test(at_a, at_b, np.asarray(solved_a, bool) & np.asarray(solved_b, bool))
+    rate = {"a": f"{name_a} solves more starts", "b": f"{name_b} solves more starts",
+            "same": "no detectable difference in how many starts solve"}[direction(m["only_a"], m["only_b"], m["p"], alpha)]
+    speed = {"a": f"{name_a} is faster", "b": f"{name_b} is faster",
+             "same": "no detectable difference in speed"}[direction(s["a_faster"], s["b_faster"], s["p"], alpha)]
+    return (f"{name_a} vs {name_b}:\n"
+            f"  solved {m['only_a'] + m['both']} vs {m['only_b'] + m['both']} of {len(np.asarray(solved_a))}; "
+            f"{m['only_a']} seeds solved only by the first, {m['only_b']} only by the second: exact McNemar "
+            f"{_p(m['p'])}: {rate}\n"
+            f"  steps, over the {s['n']} seeds both solve: the first faster on {s['a_faster']}, the second on "
+            f"{s['b_faster']}, median ratio first/second {s['median_ratio']:.2f}, sign test {_p(s['p'])}: {speed}")

@@ -57,7 +57,7 @@ def steps_grid(lrs, momenta=(0.0,), steps: int = 2_000, tol: float = TOL, curvat
         for k in range(steps + 1):
             f = 0.5 * np.sum(c * w * w, axis=-1)
             reached[(reached < 0) & (f < tol)] = k
-            if k == steps or (reached >= 0).all():
+            if k == steps or ((reached >= 0) | ~(f < 1e12)).all():  # every pair at the bottom or diverged
                 break
             v = mu * v - lr * c * w
             w = w + v

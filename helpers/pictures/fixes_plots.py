@@ -21,12 +21,12 @@ def _color(label: str, i: int) -> str:
     return COLORS.get(label, PALETTE[i % 5])
 
 
-def draw_rates(ax, tables: dict, by: str = "hidden") -> None:
+def draw_rates(ax, tables: dict, by: str = "hidden") -> None:  # by: "hidden", "scale" or "lr"
     """Success rate per group with its 95% Wilson interval, one line per setting (slightly offset in x
     on a linear axis so the error bars do not hide each other)."""
     for i, (label, t) in enumerate(tables.items()):
         x = np.asarray(t[by], dtype=float)
-        x = x * 1.06 ** (i - (len(tables) - 1) / 2) if by == "scale" else x + 0.1 * (i - (len(tables) - 1) / 2)
+        x = x * 1.06 ** (i - (len(tables) - 1) / 2) if by in ("scale", "lr") else x + 0.1 * (i - (len(tables) - 1) / 2)
         ax.errorbar(x, t["rate"], yerr=[t["rate"] - t["low"], t["high"] - t["rate"]], fmt=MARKERS[i % 5] + "-", ms=4,
                     capsize=3, color=_color(label, i), label=label)
     ax.set_ylim(-0.03, 1.03)
@@ -39,7 +39,7 @@ def draw_steps(ax, tables: dict, by: str = "hidden") -> None:
     """Median steps-to-solved of the solved nets, the bar from the 25th to the 75th percentile."""
     for i, (label, t) in enumerate(tables.items()):
         x = np.asarray(t[by], dtype=float)
-        x = x * 1.06 ** (i - (len(tables) - 1) / 2) if by == "scale" else x + 0.1 * (i - (len(tables) - 1) / 2)
+        x = x * 1.06 ** (i - (len(tables) - 1) / 2) if by in ("scale", "lr") else x + 0.1 * (i - (len(tables) - 1) / 2)
         m = t["median_steps"]
         ax.errorbar(x, m, yerr=[m - t["q25_steps"], t["q75_steps"] - m], fmt=MARKERS[i % 5] + "-", ms=4, capsize=3,
                     color=_color(label, i), label=label)
@@ -51,12 +51,13 @@ def draw_steps(ax, tables: dict, by: str = "hidden") -> None:
 
 def _x_axis(ax, tables: dict, by: str) -> None:
     values = next(iter(tables.values()))[by]
-    if by == "scale":
+    if by in ("scale", "lr"):
+        values = sorted(set().union(*(np.asarray(t[by]).tolist() for t in tables.values())))
         ax.set_xscale("log")
         ax.set_xticks(values)
         ax.set_xticklabels([f"{v:g}" for v in values])
         ax.minorticks_off()
-        ax.set_xlabel("initial scale (std of the weights)")
+        ax.set_xlabel("initial scale (std of the weights)" if by == "scale" else "learning rate")
     else:
         ax.set_xticks(values)
         ax.set_xlabel("hidden units")
