@@ -74,71 +74,110 @@ def test_tanh_grad(f, status, words, key):
     assert verdict.mistake == key
 
 
-def table(solved, medians):
-    """Section 3's summary at hidden sizes 1, 2, 3 with 100 starts each (the counts as given)."""
-    from helpers.analysis.sweep import wilson
-
-    solved = np.array(solved)
-    low, high = wilson(solved, np.full(3, 100))
-    return {"hidden": np.array([1, 2, 3]), "n": np.full(3, 100), "solved": solved, "low": low, "high": high,
-            "rate": solved / 100, "median_steps": np.array(medians, dtype=float)}
-
-
-# what notebook 05 measured (100 starts, biases, lr 0.5, 5,000 steps)
-MEASURED = {"sigmoid": table([0, 81, 98], [np.nan, 1133, 898]), "tanh": table([0, 72, 100], [np.nan, 174, 108]),
-            "relu": table([0, 17, 46], [np.nan, 106, 50])}
-CLOSE = {"sigmoid": table([0, 30, 98], [np.nan, 1133, 898]), "tanh": table([0, 35, 100], [np.nan, 174, 108]),
-         "relu": table([0, 28, 46], [np.nan, 106, 50])}
+MATCH_ANSWERS = [  # (value, status, words, mistake key or None)
+    (2.0, "correct", "0.5 / (1/4)", None),
+    (0.5 / 0.25, "correct", "four times the learning rate", None),
+    (np.float32(2.05), "correct", "lr 2", None),
+    (0.125, "not yet", "another four times smaller", "mlr_quarter"),
+    (0.5, "not yet", "four times shorter", "mlr_same"),
+    (4, "not yet", "the learning rate itself", "mlr_factor"),
+    (8.0, "not yet", "= 2 (y_hat - y)", None),
+    (True, "not yet", "a positive number", None),
+    (float("nan"), "not yet", "a positive number", None),
+    (0, "not yet", "a positive number", None),
+    (..., "not attempted", "Set match_lr", None),
+]
 
 
-@pytest.mark.parametrize("prediction, tables, status, words, key", [
-    ("relu", MEASURED, "correct", "relu 17 of 100 solve XOR (11% to 26%)", None),
-    (" ReLU ", MEASURED, "correct", "You predicted relu", None),
-    ("sigmoid", MEASURED, "not yet", "Slow is not the same as failing: sigmoid nets take the most steps (median "
-     "1,133 with 2 units", "fails_slow_is_failing"),
-    ("tanh", MEASURED, "not yet", "tanh 72 of 100 solve XOR (63% to 80%)", None),
-    ("tanh", CLOSE, "correct", "cannot be told apart", None),
-    ("sigmoid", CLOSE, "correct", "sigmoid and tanh and relu cannot be told apart", None),
-    ("Relu", None, "not yet", "Pass the `activations` tables", None),
-    ("relu", {"relu": MEASURED["relu"]}, "not yet", "Pass the `activations` tables", None),
-    ("gelu", MEASURED, "not yet", "'sigmoid', 'tanh' or 'relu' (a string); got 'gelu'", None),
-    (2, MEASURED, "not yet", "got 2", None),
-    (..., MEASURED, "not attempted", "Record your prediction first", None),
-    (None, MEASURED, "not attempted", "shown once you have", None),
-])
-def test_fails_most(prediction, tables, status, words, key):
-    verdict = check.fails_most.verdict(prediction, tables)
+@pytest.mark.parametrize("value, status, words, key", MATCH_ANSWERS, ids=[str(i) for i in range(len(MATCH_ANSWERS))])
+def test_match_lr(value, status, words, key):
+    verdict = check.match_lr.verdict(value)
     assert verdict.status == status, verdict
     assert words in verdict.text, verdict
     assert verdict.mistake == key
 
 
+def test_the_matching_lr_is_the_one_the_notebook_measures():
+    """Exercise 2's answer: squared error at lr match_lr leaves the reference plateau with cross-entropy at 0.5."""
+    from helpers.analysis import fair
+    from helpers.exercises import nb05
+    start = network.init_reference(4, bias=False)
+    squared, _ = fair.train_starts([start, start], lr=[0.5, nb05.MATCH_LR], steps=1_500)
+    ce, _ = fair.train_starts([start], lr=0.5, steps=1_500, loss="cross_entropy")
+    first = [int(np.argmax(curve < 0.2)) for curve in (squared[0], squared[1], ce[0])]
+    assert abs(first[1] - first[2]) <= 0.05 * first[2] < first[0] / 3
+
+
+@pytest.mark.parametrize("value, status, words", [
+    (0.25, "correct", "you predicted 0.25. Measured: 47 of 200 relu units (0.23)"),
+    (0.9, "correct", "you predicted 0.90"),       # far off: recorded, never marked wrong
+    (0, "correct", "you predicted 0.00"),
+    (1.5, "not yet", "between 0 and 1"),
+    ("0.25", "not yet", "got '0.25'"),
+    (..., "not attempted", "Record your prediction first"),
+    (None, "not attempted", "shown once you have"),
+])
+def test_dead_prediction_is_recorded_beside_the_measurement(value, status, words):
+    verdict = check.dead_prediction.verdict(value)
+    assert verdict.status == status, verdict
+    assert words in verdict.text, verdict
+    assert verdict.mistake is None
+
+
 def test_no_prediction_reveals_nothing():
-    for prediction in (..., None, "", "gelu"):
-        text = check.fails_most.verdict(prediction, MEASURED).text
-        assert "of 100" not in text and "17" not in text
+    for value in (..., None, "", 7):
+        text = check.dead_prediction.verdict(value).text
+        assert "47" not in text and "Measured" not in text
 
 
-def test_sigmoid_is_not_called_slow_when_it_is_not_the_slowest():
-    tables = {**MEASURED, "sigmoid": table([0, 81, 98], [np.nan, 50, 40])}
-    verdict = check.fails_most.verdict("sigmoid", tables)
-    assert verdict.status == "not yet" and verdict.mistake is None and "Slow is not" not in verdict.text
+def test_the_measured_fraction_is_counted_from_the_starts():
+    from helpers.analysis.fair import dead
+    from helpers.exercises import nb05
+    k, n = nb05.dead_at_start()
+    again = sum(int(dead(network.init_params(2, s)["W1"], np.zeros((1, 2)), nb05.data.X).sum()) for s in range(100))
+    assert (k, n) == (again, 200) and 0.15 < k / n < 0.35   # about 1/4: both weights <= 0
+
+
+def test_momentum_step_right_forms_and_slips():
+    def flipped(W, v, dW, lr, mu):
+        v = mu * v + lr * dW
+        return W - v, v
+    assert check.momentum_step.verdict(flipped).status == "correct"
+    assert check.momentum_step.verdict(lambda W, v, dW, lr, mu: (W - lr * dW, v)).mistake == "mom_plain"
+    slow = check.momentum_step.verdict(lambda W, v, dW, lr, mu: (W + 0.5 * v - lr * dW, 0.5 * v - lr * dW))
+    assert slow.status == "not yet" and slow.mistake is None and "momentum's is" in slow.text
+    assert "must return the pair" in check.momentum_step.verdict(lambda W, v, dW, lr, mu: (W,)).text
+    assert "shape" in check.momentum_step.verdict(lambda W, v, dW, lr, mu: (W[:1], v)).text
+    assert check.momentum_step.verdict(...).status == "not attempted"
+
+
+def test_split_dead_right_and_wrong():
+    def right(start, end, X):
+        def dead(p):
+            return np.all(X @ p["W1"] + p["b1"] <= 0, axis=0)
+        return dead(start), dead(end) & ~dead(start)
+    verdict = check.split_dead.verdict(right)
+    assert verdict.status == "correct" and "Units 0, 3" in verdict.text and "units 1, 5 died" in verdict.text
+    wrong_shape = check.split_dead.verdict(lambda start, end, X: (np.zeros(5, bool), np.zeros(5, bool)))
+    assert "H = 6" in wrong_shape.text
+    assert check.split_dead.verdict(lambda start, end, X: None).status == "not yet"
 
 
 def test_hints_are_a_ladder_and_the_answer_only_comes_from_solution(capsys):
-    for name in ("ce_delta", "tanh_grad", "fails_most"):
+    for name in ("ce_delta", "match_lr", "dead_prediction", "momentum_step", "split_dead", "tanh_grad"):
         assert len(HINTS[name]) == 3
         for level in (1, 2, 3):
             hint(name, level)
         text = capsys.readouterr().out
         assert "Hint 1" in text and "Hint 3" in text and "that is the last hint" in text
     assert "return y_hat - y" not in "".join(HINTS["ce_delta"])
+    assert "return W + v" not in "".join(HINTS["momentum_step"]) and "0.5 / 0.25" not in "".join(HINTS["match_lr"])
     solution("ce_delta")
     assert "return y_hat - y" in capsys.readouterr().out
 
 
 def test_the_solutions_pass():
-    module = namespace(["ce_delta", "tanh_grad", "fails_most"])
-    assert check.ce_delta.verdict(module.ce_delta).status == "correct"
-    assert check.tanh_grad.verdict(module.tanh_grad).status == "correct"
-    assert check.fails_most.verdict(module.fails_most_prediction, MEASURED).status == "correct"
+    names = ["ce_delta", "match_lr", "dead_prediction", "momentum_step", "split_dead", "tanh_grad"]
+    module = namespace(names)
+    for name in names:
+        assert getattr(check, name).verdict(getattr(module, name)).status == "correct", name

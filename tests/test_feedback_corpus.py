@@ -414,6 +414,68 @@ CORPUS += [
 ]
 
 
+def momentum_flipped(W, v, dW, lr, mu):
+    """The other sign convention: v accumulates the gradient and W moves against it."""
+    v = mu * v + lr * dW
+    return W - v, v
+
+
+def momentum_scaled_v(W, v, dW, lr, mu):
+    """v without the learning rate in it (lr applied when W moves): the same path."""
+    v = mu * v - dW
+    return W + lr * v, v
+
+
+def momentum_in_place(W, v, dW, lr, mu):
+    v *= mu
+    v -= lr * dW
+    W += v
+    return W, v
+
+
+def momentum_float32(W, v, dW, lr, mu):
+    v = (np.float32(mu) * v.astype(np.float32) - np.float32(lr) * dW.astype(np.float32))
+    return W.astype(np.float32) + v, v
+
+
+def _z1(p, X):
+    return X @ p["W1"] + p["b1"]
+
+
+def split_right(start, end, X):
+    at_start = np.all(_z1(start, X) <= 0, axis=0)
+    return at_start, np.all(_z1(end, X) <= 0, axis=0) & ~at_start
+
+
+def split_lists(start, end, X):
+    a, b = split_right(start, end, X)
+    return [bool(v) for v in a], [int(v) for v in b]
+
+
+def split_not_positive(start, end, X):
+    alive_start, alive_end = (_z1(start, X) > 0).any(axis=0), (_z1(end, X) > 0).any(axis=0)
+    return ~alive_start, ~alive_end & alive_start
+
+
+def split_strict(start, end, X):
+    at_start = np.all(_z1(start, X) < 0, axis=0)
+    return at_start, np.all(_z1(end, X) < 0, axis=0) & ~at_start
+
+
+def split_no_bias(start, end, X):
+    at_start = np.all(X @ start["W1"] <= 0, axis=0)
+    return at_start, np.all(X @ end["W1"] <= 0, axis=0) & ~at_start
+
+
+def split_any(start, end, X):
+    at_start = (_z1(start, X) <= 0).any(axis=0)
+    return at_start, (_z1(end, X) <= 0).any(axis=0) & ~at_start
+
+
+def split_total(start, end, X):
+    return np.all(_z1(start, X) <= 0, axis=0), np.all(_z1(end, X) <= 0, axis=0)
+
+
 # notebook 05 (its full set of answers is in tests/test_checks05.py; these make the corpus cover it)
 CORPUS += [
     ("ce_delta", (lambda y_hat, y: y_hat - y,), "correct", None, "cancels"),
@@ -438,15 +500,56 @@ CORPUS += [
      "That is the sigmoid's derivative"),
     ("tanh_grad", (lambda z: np.tanh(z),), "not yet", "tanh_itself", "tanh(z) itself"),
     ("tanh_grad", (lambda z: -2 * np.tanh(z) / np.cosh(z) ** 2,), "not yet", "tanh_second", "second derivative"),
-    ("fails_most", lambda: ("sigmoid", nb05_measured()), "not yet", "fails_slow_is_failing", "Slow is not the same"),
-    ("fails_most", lambda: ("relu", nb05_measured()), "correct", None, "You predicted relu"),
-    ("fails_most", lambda: ("tanh", nb05_measured()), "not yet", None, "tanh 72 of 100 solve XOR"),
+    # match_lr: the number in other honest forms, and the typical slips
+    ("match_lr", (2.0,), "correct", None, "0.5 / (1/4)"),
+    ("match_lr", (np.float32(2.0),), "correct", None, "four times the learning rate"),
+    ("match_lr", (0.5 / 0.25,), "correct", None, "lr 2"),
+    ("match_lr", (2,), "correct", None, "lr 2"),
+    ("match_lr", (np.array(2.0),), "correct", None, "lr 2"),
+    ("match_lr", (0.5 * 4,), "correct", None, "lr 2"),
+    ("match_lr", (0.5 * 0.25,), "not yet", "mlr_quarter", "another four times smaller"),
+    ("match_lr", (0.5,), "not yet", "mlr_same", "four times shorter"),
+    ("match_lr", (4,), "not yet", "mlr_factor", "the learning rate itself"),
+    ("match_lr", (1.0,), "not yet", None, "0.25 (y_hat - y)"),
+    ("match_lr", ("2",), "not yet", None, "a positive number; got '2'"),
+    ("match_lr", (-2.0,), "not yet", None, "a positive number"),
+    ("match_lr", (..., ), "not attempted", None, "Set match_lr"),
+    # dead_prediction: recorded and set beside the measurement, never marked wrong
+    ("dead_prediction", (0.25,), "correct", None, "Measured: 47 of 200"),
+    ("dead_prediction", (np.float32(0.5),), "correct", None, "you predicted 0.50"),
+    ("dead_prediction", (0,), "correct", None, "you predicted 0.00"),
+    ("dead_prediction", (1 / 4,), "correct", None, "dead before the first step"),
+    ("dead_prediction", (25,), "not yet", None, "between 0 and 1"),
+    ("dead_prediction", ("a quarter",), "not yet", None, "between 0 and 1"),
+    ("dead_prediction", (None,), "not attempted", None, "Record your prediction first"),
+    # momentum_step: any honest way to write the same update takes the same path
+    ("momentum_step", (lambda W, v, dW, lr, mu: (W + mu * v - lr * dW, mu * v - lr * dW),), "correct", None,
+     "lr / (1 - mu)"),
+    ("momentum_step", (momentum_flipped,), "correct", None, "v <- mu v - lr dW"),
+    ("momentum_step", (momentum_scaled_v,), "correct", None, "v <- mu v - lr dW"),
+    ("momentum_step", (momentum_in_place,), "correct", None, "v <- mu v - lr dW"),
+    ("momentum_step", (momentum_float32,), "correct", None, "v <- mu v - lr dW"),
+    ("momentum_step", (lambda W, v, dW, lr, mu: (W - lr * dW, v),), "not yet", "mom_plain", "plain gradient descent"),
+    ("momentum_step", (lambda W, v, dW, lr, mu: (W + mu * v + lr * dW, mu * v + lr * dW),), "not yet", "mom_sign",
+     "uphill"),
+    ("momentum_step", (lambda W, v, dW, lr, mu: (W + v, mu * v - lr * dW),), "not yet", "mom_old_v", "lags one"),
+    ("momentum_step", (lambda W, v, dW, lr, mu: (W + mu * v - (1 - mu) * lr * dW, mu * v - (1 - mu) * lr * dW),),
+     "not yet", "mom_ema", "averaged form"),
+    ("momentum_step", (lambda W, v, dW, lr, mu: (W + mu * v - dW, mu * v - dW),), "not yet", "mom_no_lr",
+     "learning rate is missing"),
+    ("momentum_step", (lambda W, v, dW, lr, mu: W + mu * v - lr * dW,), "not yet", None, "must return the pair"),
+    ("momentum_step", (lambda W, v, dW, lr, mu: (W - mu * lr * dW, v),), "not yet", None, "after 1 steps"),
+    # split_dead
+    ("split_dead", (split_right,), "correct", None, "Units 0, 3 were dead"),
+    ("split_dead", (split_lists,), "correct", None, "died in training"),
+    ("split_dead", (split_not_positive,), "correct", None, "never comes back"),
+    ("split_dead", (split_strict,), "not yet", "dead_strict", "z1 < 0 never finds"),
+    ("split_dead", (split_no_bias,), "not yet", "dead_no_bias", "leaves out b1"),
+    ("split_dead", (split_total,), "not yet", "died_total", "dead from the start"),
+    ("split_dead", (split_any,), "not yet", "dead_any", "ALL four inputs"),
+    ("split_dead", (lambda start, end, X: split_right(start, end, X)[::-1],), "not yet", None, "Your dead_at_start"),
+    ("split_dead", (lambda start, end, X: np.zeros(6, bool),), "not yet", None, "must return a pair"),
 ]
-
-
-def nb05_measured():
-    from test_checks05 import MEASURED  # tests/ is on sys.path (pytest, no __init__.py)
-    return MEASURED
 
 
 def test_the_corpus_is_big_and_covers_every_exercise():

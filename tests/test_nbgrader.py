@@ -57,7 +57,13 @@ WRONG = {
     "answer_xor_params": ('xor_params = {"W1": np.array([[20.0, -20.0], [20.0, -20.0]]),\n'
                           '              "b1": np.array([[-10.0, 30.0]]),\n'
                           '              "W2": np.array([[20.0], [20.0]]), "b2": np.array([[-30.0]])}\n'),
-    "answer_fails_most_prediction": 'fails_most_prediction = "sigmoid"  # the slowest\n',
+    "answer_match_lr": "match_lr = 0.5 * 0.25  # a quarter of the factor\n",
+    "answer_dead_prediction": "dead_prediction = 0.1  # a prediction is recorded, never marked wrong\n",
+    # the weights move with the old velocity
+    "answer_momentum_step": "def momentum_step(W, v, dW, lr, mu):\n    return W + v, mu * v - lr * dW\n",
+    "answer_split_dead": ("def split_dead(start, end, X):\n"
+                          "    dead = [np.all(X @ p['W1'] + p['b1'] <= 0, axis=0) for p in (start, end)]\n"
+                          "    return dead[0], dead[1] & ~dead[0]\n"),
     # the squared error's delta, not cross-entropy's
     "answer_ce_delta": "def ce_delta(y_hat, y):\n    return (y_hat - y) * y_hat * (1 - y_hat)\n",
     "answer_tanh_grad": "def tanh_grad(z):\n    return 1 - np.tanh(z) ** 2\n",
@@ -76,7 +82,8 @@ EXPECTED = {
     "and_weights_or_weights": (2, 0, 1), "violated": (1, 0, 0),
     "h2_prediction": (1, 0, 0), "success_rate": (1, 0, 1),
     "gate_names": (1, 0, 0), "xor_by_hand": (1, 0, 1),
-    "fails_most": (1, 0, 0), "ce_delta": (1, 0, 0), "tanh_grad": (1, 0, 1),
+    "ce_delta": (1, 0, 0), "match_lr": (1, 0, 0), "dead_prediction": (1, 0, 1), "momentum_step": (1, 0, 0),
+    "split_dead": (1, 0, 1), "tanh_grad": (1, 0, 1),
     "mul_backward": (1, 0, 0), "sigmoid_backward": (1, 0, 1), "add_backward": (1, 0, 0), "fan_out": (1, 0, 0),
 }
 STUDENTS = ("ada", "bo", "cy")
