@@ -97,3 +97,131 @@ def test_bad_arguments_are_named(call, error, words):
         call()
     for word in words:
         assert word in str(info.value), (word, str(info.value))
+
+
+# ---- Notebook 05's claims, each held by the measurement it rests on (issue 34). Each test names the words of the
+# notebook it holds; if those words change, the test says so, and if the data stop backing them, it fails.
+
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from helpers import network  # noqa: E402
+from helpers.analysis import fair, paired  # noqa: E402
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "05_what_fixed_it.ipynb"
+
+
+def says(words: str) -> None:
+    """The notebook's markdown still says `words` (so the test below still holds a sentence it makes)."""
+    text = " ".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown")
+    assert words in " ".join(text.split()), f"notebook 05 no longer says: {words!r}"
+
+
+@pytest.fixture(scope="module")
+def grids():
+    """The notebook's own grids: 2 hidden units, seeds 0..99, 5,000 steps, each setting at its lrs."""
+    seeds = range(100)
+    return {"sq": fair.train_grid([0.5, 2, 4, 8], seeds), "ce": fair.train_grid([0.5, 1, 2], seeds, loss="cross_entropy"),
+            "mom": fair.train_grid([0.2, 0.8, 1.6, 3.2], seeds, momentum=0.9),
+            "relu": fair.train_grid([0.125, 0.5], seeds, activation="relu"),
+            "relu_b": fair.train_grid([0.125, 0.5], seeds, activation="relu", b1=0.1),
+            "tanh": fair.train_grid([0.5, 2], seeds, activation="tanh")}
+
+
+def verdict(grid_a, i, grid_b, j):
+    """(solved direction, speed direction, median step ratio a / b) of a paired comparison."""
+    m = paired.mcnemar(grid_a.solved[i], grid_b.solved[j])
+    s = paired.sign_test(grid_a.solved_at[i], grid_b.solved_at[j], grid_a.solved[i] & grid_b.solved[j])
+    return (paired.direction(m["only_a"], m["only_b"], m["p"]), paired.direction(s["a_faster"], s["b_faster"], s["p"]),
+            s["median_ratio"])
+
+
+def test_cross_entropy_wins_at_one_lr_and_squared_error_at_four_times_matches_it(grids):
+    says("At the same lr, cross-entropy solves more of the starts, and faster")
+    says("At four times the lr, the squared error catches up seed by seed")
+    says("At their own best lrs the two losses are no different in success")
+    sq, ce = grids["sq"], grids["ce"]
+    assert verdict(ce, ce.at(0.5), sq, sq.at(0.5))[:2] == ("a", "a")
+    rate, _, ratio = verdict(ce, ce.at(0.5), sq, sq.at(2))
+    assert rate == "same" and 0.9 < ratio < 1.1
+    assert verdict(ce, ce.best(), sq, sq.best())[0] == "same"
+    assert np.isclose(sq.lrs[sq.best()], 4 * ce.lrs[ce.best()])
+
+
+def test_a_confidently_wrong_start_stalls_the_squared_error_only():
+    says("the squared error's first gradient is a tiny fraction of cross-entropy's")
+    wrong = network.init_params(4, seed=0)
+    wrong["b2"] = wrong["b2"] + 10.0
+    _, cache = variants.forward(wrong, data.X)
+    size = {loss: np.sqrt(sum(np.sum(g * g) for g in variants.backward(wrong, cache, data.y, loss=loss).values()))
+            for loss in variants.LOSSES}
+    assert size["squared"] < 0.1 * size["cross_entropy"]
+    _, squared_at = fair.train_starts([wrong], lr=2.0, steps=1_500)
+    _, ce_at = fair.train_starts([wrong], lr=0.5, steps=1_500, loss="cross_entropy")
+    assert 0 <= ce_at[0] and (squared_at[0] < 0 or squared_at[0] > 5 * ce_at[0])
+
+
+def test_no_start_of_the_sweep_is_confidently_wrong():
+    says("No start here is ever confidently wrong")
+    y_hat = np.array([variants.forward(network.init_params(2, seed), data.X)[0][:, 0] for seed in range(100)])
+    assert (y_hat * (1 - y_hat)).min() > 0.15     # sigma'(z2) far from 0 at every start
+
+
+def test_the_plateau_is_set_by_the_input_weights():
+    says("The input weights set the plateau's length; the output weights barely matter")
+    ref = network.init_reference(4, bias=False)
+    changes = [("W1", 0.25), ("W1", 1.0), ("W1", 4.0), ("W2", 0.25), ("W2", 4.0)]
+    losses, _ = fair.train_starts([{**ref, k: ref[k] * s} for k, s in changes], steps=13_000)
+    first = [int(np.argmax(curve < 0.2)) for curve in losses]
+    assert min(first) > 0
+    assert first[0] > 5 * first[1] > 5 * 2 * first[2] / 2 and first[2] < first[1] / 2
+    assert all(0.7 < first[k] / first[1] < 1.3 for k in (3, 4))
+
+
+def test_dead_relu_units_split_and_the_positive_bias_fixes_the_start(grids):
+    says("Most dead units were dead before training began, at every learning rate")
+    says("no unit starts dead, and the success rate rises")
+    says("The learning rate changes neither count")
+    relu, relu_b = grids["relu"], grids["relu_b"]
+    counts = []
+    for g in (relu, relu_b):
+        for i in range(len(g.lrs)):
+            start = fair.dead(g.W1_start[i], g.b1_start[i], data.X)
+            end = fair.dead(g.W1_end[i], g.b1_end[i], data.X)
+            assert start.sum() + (end & ~start).sum() == end.sum() and not (start & ~end).any()
+            counts.append((int(start.sum()), int((end & ~start).sum())))
+    assert counts[0] == counts[1] and counts[2] == counts[3]          # the lr changes neither count
+    assert counts[0][0] > counts[0][1] and counts[2][0] == 0           # most dead from the start; none with b1 = 0.1
+    assert verdict(relu_b, relu_b.at(0.5), relu, relu.at(0.5))[0] == "a"
+    assert verdict(grids["sq"], grids["sq"].best(), relu_b, relu_b.best())[0] == "a"   # "though not to the sigmoid's"
+    assert verdict(grids["sq"], grids["sq"].best(), grids["tanh"], grids["tanh"].best())[0] == "a"
+    says("a net that starts with a dead one is left with one unit, which cannot compute XOR")
+    for i in range(len(relu.lrs)):
+        assert not (fair.dead(relu.W1_start[i], relu.b1_start[i], data.X).any(axis=1) & relu.solved[i]).any()
+
+
+def test_the_fastest_initial_scale_is_several_times_xavier():
+    says("The fastest reliable scale is several times Xavier's")
+    says("the nets that solve at the large scales printed above are *faster* than at 0.5")
+    scales = [0.5, 1.0, 2.0, 4.0, 8.0]
+    table = fixes.summarize(fixes.scale_curve(scales, hidden=4, seeds=range(100), steps=3_000), by="scale")
+    fastest = scales[int(np.nanargmin(np.where(table["solved"] >= 90, table["median_steps"], np.nan)))]
+    assert 2.5 < fastest / np.sqrt(2 / 6) < 5 and 2.5 < fastest / np.sqrt(2 / 5) < 5
+    large = [i for i, s in enumerate(scales) if s > fastest]
+    assert all(table["median_steps"][i] < table["median_steps"][0] for i in large)
+    assert table["solved"][-1] < table["solved"][0]                   # large scales fail more often
+
+
+def test_momentum_on_xor_is_a_larger_step_until_plain_descent_fails(grids):
+    says("at equal effective steps momentum is no faster than plain descent")
+    says("at 8 plain descent starts to fail and momentum does not")
+    says("at their own best lrs momentum is the faster")
+    sq, mom = grids["sq"], grids["mom"]
+    says("plain is even a little faster")
+    assert verdict(mom, mom.at(0.2), sq, sq.at(2))[:2] == ("same", "b")
+    assert verdict(mom, mom.at(0.8), sq, sq.at(8))[0] == "a"
+    assert verdict(mom, mom.best(), sq, sq.best())[:2] == ("same", "a")
+    assert mom.lrs[mom.best()] / (1 - 0.9) > sq.lrs[sq.best()]
+    says("all such rises come early in training")
+    rises = np.diff(mom.losses[mom.best()], axis=1) > fixes.OVERSHOOT_RISE
+    assert rises.any() and not rises[:, 500:].any()

@@ -133,10 +133,10 @@ def train_starts(starts: list, lr=0.5, steps: int = 5_000, loss: str = "squared"
     H, bias = starts[0]["W1"].shape[1], "b1" in starts[0]
     if any(p["W1"].shape != (2, H) or ("b1" in p) != bias for p in starts):
         raise ValueError("every start in starts must have the same hidden size and the same biases")
-    lrs = np.broadcast_to(np.atleast_1d(lr), (len(starts),)) if np.ndim(lr) <= 1 else None
-    if lrs is None or len(np.atleast_1d(lr)) not in (1, len(starts)):
+    if np.ndim(lr) > 1 or np.size(lr) not in (1, len(starts)):
         raise ValueError(f"lr must be one number or one per start ({len(starts)}), got {lr!r}")
-    lrs = np.array([check_float("lr", float(v), 0.0, MAX_LR, lo_open=True) for v in lrs])
+    lrs = np.array([check_float("lr", float(v), 0.0, MAX_LR, lo_open=True)
+                    for v in np.broadcast_to(np.ravel(lr), (len(starts),))])
     batch = Batch(H, list(range(len(starts))), bias, 1.0, loss=loss, momentum=momentum, steps=steps)
     nets = batch.nets
     nets.lr, nets.lr_mask = lrs, lrs * batch.mask   # one lr per net
