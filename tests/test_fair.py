@@ -17,8 +17,8 @@ def single(seed, lr, steps, b1=0.0, **setting):
     return variants.descend(start, zero, data.X, data.y, lr, steps, **{k: v for k, v in setting.items() if k in keys})
 
 
-@pytest.mark.parametrize("setting", [{}, {"loss": "cross_entropy"}, {"momentum": 0.9}, {"activation": "relu", "b1": 0.1},
-                                     {"activation": "tanh"}])
+@pytest.mark.parametrize("setting", [{}, {"loss": "cross_entropy"}, {"momentum": 0.9},
+                                     {"activation": "relu", "b1": 0.1}, {"activation": "tanh"}])
 def test_every_net_of_a_grid_equals_the_single_net_code(setting):
     grid = fair.train_grid([0.5, 2.0], seeds=[3, 11], steps=60, **setting)
     for i, lr in enumerate(grid.lrs):

@@ -113,7 +113,8 @@ NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "05_what_fixed_it
 
 def says(words: str) -> None:
     """The notebook's markdown still says `words` (so the test below still holds a sentence it makes)."""
-    text = " ".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown")
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    text = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     assert words in " ".join(text.split()), f"notebook 05 no longer says: {words!r}"
 
 
@@ -121,7 +122,8 @@ def says(words: str) -> None:
 def grids():
     """The notebook's own grids: 2 hidden units, seeds 0..99, 5,000 steps, each setting at its lrs."""
     seeds = range(100)
-    return {"sq": fair.train_grid([0.5, 2, 4, 8], seeds), "ce": fair.train_grid([0.5, 1, 2], seeds, loss="cross_entropy"),
+    return {"sq": fair.train_grid([0.5, 2, 4, 8], seeds),
+            "ce": fair.train_grid([0.5, 1, 2], seeds, loss="cross_entropy"),
             "mom": fair.train_grid([0.2, 0.8, 1.6, 3.2], seeds, momentum=0.9),
             "relu": fair.train_grid([0.125, 0.5], seeds, activation="relu"),
             "relu_b": fair.train_grid([0.125, 0.5], seeds, activation="relu", b1=0.1),

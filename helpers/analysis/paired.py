@@ -66,7 +66,8 @@ def report(name_a: str, solved_a, at_a, name_b: str, solved_b, at_b, alpha: floa
     m = mcnemar(solved_a, solved_b)
     s = sign_test(at_a, at_b, np.asarray(solved_a, bool) & np.asarray(solved_b, bool))
     rate = {"a": f"{name_a} solves more starts", "b": f"{name_b} solves more starts",
-            "same": "no detectable difference in how many starts solve"}[direction(m["only_a"], m["only_b"], m["p"], alpha)]
+            "same": "no detectable difference in how many starts solve"}[
+        direction(m["only_a"], m["only_b"], m["p"], alpha)]
     speed = {"a": f"{name_a} is faster", "b": f"{name_b} is faster",
              "same": "no detectable difference in speed"}[direction(s["a_faster"], s["b_faster"], s["p"], alpha)]
     return (f"{name_a} vs {name_b}:\n"

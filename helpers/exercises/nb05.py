@@ -73,7 +73,8 @@ def judge_match_lr(value) -> Verdict:
         return Verdict("match_lr", "not yet", f"match_lr must be a learning rate, a positive number; got {value!r}.")
     if abs(v - MATCH_LR) <= 0.05 * MATCH_LR:
         return Verdict("match_lr", "correct", "lr 2 = 0.5 / (1/4): on the plateau sigma'(z2) stays near 1/4, so the "
-                       "squared error's delta is about (y_hat - y) / 4, and four times the learning rate makes up for it.")
+                       "squared error's delta is about (y_hat - y) / 4, and four times the learning rate makes up "
+                       "for it.")
     for key, wrong in WRONG_LRS.items():
         if abs(v - wrong) <= 0.05 * wrong:
             return mistake(key)
@@ -174,8 +175,8 @@ def judge_split_dead(f) -> Verdict:
     if isinstance(got, str):
         return Verdict("split_dead", "not yet", got)
     if all(np.array_equal(g, r) for g, r in zip(got, right)):
-        return Verdict("split_dead", "correct", f"Units {_units(right[0])} were dead before the first step (with b1 = 0, "
-                       f"z1 = 0 at input (0, 0), and both weights <= 0 keep it <= 0 at the other three); units "
+        return Verdict("split_dead", "correct", f"Units {_units(right[0])} were dead before the first step (with b1 "
+                       f"= 0, z1 = 0 at input (0, 0), and both weights <= 0 keep it <= 0 at the other three); units "
                        f"{_units(right[1])} died in training. A dead unit never comes back: its gradient is 0.")
     found = recognise("split_dead", lambda variant: _same_pair(got, _pair(variant(*args()))))
     if found:

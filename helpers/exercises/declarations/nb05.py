@@ -6,7 +6,6 @@ from helpers.exercises.engine import Exercise, Mistake, fn
 from helpers.exercises.nb05 import ce_loss
 from helpers.exercises.variants import sigma_prime
 
-
 CE_DELTA = Exercise(
     "ce_delta", "## 2 · Cross-entropy: the factor cancels", nb.judge_ce_delta,
     hints=(
