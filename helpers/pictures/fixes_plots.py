@@ -52,7 +52,8 @@ def draw_steps(ax, tables: dict, by: str = "hidden") -> None:
 def _x_axis(ax, tables: dict, by: str) -> None:
     values = next(iter(tables.values()))[by]
     if by in ("scale", "lr"):
-        values = sorted(set().union(*(np.asarray(t[by]).tolist() for t in tables.values())))
+        # every setting's values, once each (0.2 / (1 - 0.9) is 2.0000000000000004: rounded first)
+        values = sorted(set().union(*(np.round(np.asarray(t[by], dtype=float), 9).tolist() for t in tables.values())))
         ax.set_xscale("log")
         ax.set_xticks(values)
         ax.set_xticklabels([f"{v:g}" for v in values])
