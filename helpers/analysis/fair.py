@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from helpers import data
 from helpers.analysis.sweep import wilson
 from helpers.batched import Batch
 from helpers.network import MAX_HIDDEN
@@ -146,6 +147,14 @@ def train_starts(starts: list, lr=0.5, steps: int = 5_000, loss: str = "squared"
             nets.W1[2, :, b], nets.b2[b] = p["b1"][0], p["b2"][0, 0]
     losses, all_right, _ = batch.advance(check_int("steps", steps, 0, MAX_STEPS))
     return losses, np.where(all_right.any(axis=1), all_right.argmax(axis=1), -1)
+
+
+def dead_split(grid: Grid, i: int) -> tuple:
+    """(dead_at_start, died, dead_at_end), each (S, H): a grid's relu units at lr index i, dead before the first
+    step, dead at the end but not at the start, and dead at the end."""
+    at_start = dead(grid.W1_start[i], grid.b1_start[i], data.X)
+    at_end = dead(grid.W1_end[i], grid.b1_end[i], data.X)
+    return at_start, at_end & ~at_start, at_end
 
 
 def dead(W1: np.ndarray, b1: np.ndarray, X: np.ndarray) -> np.ndarray:
