@@ -228,3 +228,10 @@ def test_momentum_on_xor_is_a_larger_step_until_plain_descent_fails(grids):
     says("all such rises come early in training")
     rises = np.diff(mom.losses[mom.best()], axis=1) > fixes.OVERSHOOT_RISE
     assert rises.any() and not rises[:, 500:].any()
+
+
+def test_with_three_units_nearly_every_start_solves_so_two_is_where_rates_can_differ():
+    says("with 3 or more units nearly every start solves XOR within the budget")
+    for loss in variants.LOSSES:
+        run = fixes.run_setting([3], range(100), lr=0.5, steps=5_000, loss=loss)
+        assert run.success.sum() >= 95
