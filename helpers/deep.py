@@ -152,3 +152,23 @@ def step(params: dict, X: np.ndarray, y: np.ndarray, lr: float, activation: str 
     grads = backward(params, cache, y, activation)
     new = {name: value - lr * grads["d" + name] for name, value in params.items()}
     return float(np.mean((y - y_hat) ** 2)), new, grads
+
+
+def numerical_gradients(params: dict, X: np.ndarray, y: np.ndarray, activation: str = "sigmoid",
+                        eps: float = 1e-5) -> dict:
+    """Central differences (L(w + eps) - L(w - eps)) / (2 eps) for every parameter entry, as
+    helpers.gradcheck does for notebook 01's net: {"dW1": ..., "db1": ..., ...}, shapes as params."""
+    params = {name: np.array(value, dtype=float) for name, value in params.items()}
+    estimates = {}
+    for name, value in params.items():
+        g = np.zeros_like(value)
+        for i in np.ndindex(value.shape):
+            old = value[i]
+            value[i] = old + eps
+            up = loss(y, forward(params, X, activation)[0])
+            value[i] = old - eps
+            down = loss(y, forward(params, X, activation)[0])
+            value[i] = old
+            g[i] = (up - down) / (2 * eps)
+        estimates["d" + name] = g
+    return estimates
