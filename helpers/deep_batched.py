@@ -50,7 +50,8 @@ class DeepRun:
 
 def _activate(activation: str, z: np.ndarray, out: np.ndarray) -> None:
     if activation == "sigmoid":
-        np.exp(-z, out=out)
+        with np.errstate(over="ignore"):  # exp(800) is inf, and 1 / (1 + inf) is the right 0
+            np.exp(-z, out=out)
         out += 1.0
         np.reciprocal(out, out=out)
     elif activation == "tanh":

@@ -44,7 +44,9 @@ def median_interval(values, level: float = 0.95) -> tuple:
     if n == 0:
         return (math.nan,) * 3
     cdf = np.cumsum([math.comb(n, k) for k in range(n + 1)]) / 2.0 ** n
-    j = max(int(np.searchsorted(cdf, (1 - level) / 2)), 0)  # P(X <= j) >= (1 - level) / 2 first at j
+    # [v[j], v[n - 1 - j]] holds the median with probability 1 - 2 P(B <= j), B ~ Binomial(n, 1/2): the largest
+    # j with P(B <= j) <= (1 - level) / 2 (none: the whole range)
+    j = max(int(np.searchsorted(cdf, (1 - level) / 2, side="right")) - 1, 0)
     lo, hi = v[min(j, n - 1)], v[max(n - 1 - j, 0)]
     return float(np.median(v)), float(lo), float(hi)
 
@@ -107,6 +109,7 @@ def _table(run, depths: list, steps: int) -> dict:
         solved, at = r.solved[pick], r.solved_at[pick][r.solved[pick]]
         k, n = int(solved.sum()), int(pick.sum())
         lo, hi = wilson(k, n)
+        lo, hi = min(lo, k / n), max(hi, k / n)  # (the interval holds k / n; no rounding may put it outside)
         q = np.percentile(at, [50, 25, 75]) if k else [np.nan] * 3
         for key, value in zip(t, (L, lr, k, n, k / n, float(lo), float(hi), *map(float, q))):
             t[key].append(value)

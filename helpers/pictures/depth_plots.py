@@ -56,19 +56,20 @@ def gains(ax, table: dict) -> None:
     ax.grid(True, which="major", alpha=0.3)
 
 
-def ratio_in_training(ax, ratios: dict, steps) -> None:
-    """The median first-to-last ratio ||dW_1|| / ||dW_L|| over seeds against the training step, per setting.
-    ratios: {label: (S, K) array}; steps: (K,)."""
-    for i, (label, r) in enumerate(ratios.items()):
+def norms_in_training(ax, norms: dict, steps, layers: tuple = (1, 10)) -> None:
+    """The median weight-gradient norm over seeds of the first and the last hidden layer against the training
+    step, per setting: colour and marker for the setting, line style for the layer (solid: the first).
+    norms: {label: (S, K, L + 1) array}; steps: (K,)."""
+    every = max(len(steps) // 8, 1)
+    for i, (label, n) in enumerate(norms.items()):
         look = style(i, label)
-        with np.errstate(all="ignore"):
-            median = np.nanmedian(np.asarray(r, dtype=float), axis=0)
-        ax.plot(steps, median, color=look["color"], ls=look["ls"], lw=1.5, label=label)
-        ax.plot(steps[::max(len(steps) // 8, 1)], median[::max(len(steps) // 8, 1)], color=look["color"],
-                marker=look["marker"], ls="none", ms=5)
-    ax.axhline(1 / 100, color="#808080", ls=":", lw=1)
+        for layer, ls in zip(layers, ("-", "--")):
+            with np.errstate(all="ignore"):
+                median = np.nanmedian(np.asarray(n, dtype=float)[:, :, layer - 1], axis=0)
+            ax.plot(steps, median, color=look["color"], ls=ls, lw=1.5, marker=look["marker"], ms=5,
+                    markevery=every, label=f"{label}, layer {layer}")
     ax.set_yscale("log")
     ax.set_xlabel("step")
-    ax.set_ylabel("||dW_1|| / ||dW_L|| (median)")
-    ax.set_title("first to last hidden layer, while training", fontsize=FONT)
+    ax.set_ylabel("gradient norm ||dW|| (median)")
+    ax.set_title("first and last hidden layer, while training", fontsize=FONT)
     ax.grid(True, which="major", alpha=0.3)
