@@ -153,8 +153,8 @@ def judge_fails_most_depth(answer, sweep=None) -> Verdict:
         lo, hi = depth.wilson(solved[truth - 1], n[truth - 1])
         return Verdict(name, "correct", f"Depth {truth}: {solved[truth - 1]} of {n[truth - 1]} solve there (95% "
                        f"interval {lo:.0%} to {hi:.0%}), more than half fail, and every shallower depth solves more "
-                       f"than half. Your sweep: {rows}. Each depth at its own tuned lr, so a larger step does not save it "
-                       "within these steps.")
+                       f"than half. Your sweep: {rows}. Each depth at its own tuned lr, so a larger step does not "
+                       "save it within these steps.")
     first_fail = next((d for d, k, m in zip(depths, solved, n) if k < m), None)
     none = next((d for d, k in zip(depths, solved) if k == 0), None)
     if guess == first_fail:
@@ -163,5 +163,5 @@ def judge_fails_most_depth(answer, sweep=None) -> Verdict:
         return mistake("fm_last_success", f" Your sweep: {rows}.")
     if guess == none:
         return mistake("fm_all_fail", f" Your sweep: {rows}.")
-    return Verdict(name, "not yet", f"Read the sweep again, row by row: {rows}. The question is the smallest depth where "
-                   "fewer than half of the runs solve XOR.")
+    return Verdict(name, "not yet", f"Read the sweep again, row by row: {rows}. The question is the smallest depth "
+                   "where fewer than half of the runs solve XOR.")

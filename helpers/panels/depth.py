@@ -127,7 +127,7 @@ class DepthExplorer(LivePanel):
         self.ax_bars, self.ax_loss, ax_plane = (self.fig.add_subplot(grid[0, i]) for i in range(3))
         ax = self.ax_bars
         self.bars = list(ax.bar(np.arange(1, MAX_DEPTH + 2), np.full(MAX_DEPTH + 1, 1e-3), bottom=NORM_FLOOR,
-                                color="#0072B2", edgecolor="black", hatch="//", width=0.7))
+                                color="#0072B2", edgecolor="black", width=0.7))
         ax.set_yscale("log")
         ax.set_ylim(NORM_FLOOR, NORM_TOP)
         ax.yaxis.set_major_locator(LogLocator(base=10, numticks=8))

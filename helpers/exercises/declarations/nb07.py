@@ -32,7 +32,8 @@ ratio_prediction = 0.25 ** 9
                 "A ratio of two norms is positive: this looks like an exponent of 10. Write the ratio itself, e.g. "
                 "10 ** -5 or 1e-5.", lambda: (-6, 1e-5)),
     ),
-    needs={"ratio_prediction": "the prediction cell in section 2 (ratio_prediction = ...)"},
+    needs={"ratio_prediction": "the prediction cell in section 2 (ratio_prediction = ...)",
+           "sigmoid_median": "the measurement cell in section 2 (sigmoid_median = ...)"},
 )
 
 
@@ -52,7 +53,7 @@ XAVIER_STD = Exercise(
         Mistake("xs_variance", "returned the variance, not the standard deviation",
                 "That is the variance 2 / (fan_in + fan_out); N(0, s^2) is drawn with the standard deviation s, "
                 "its square root.", lambda: (lambda fi, fo: 2 / (fi + fo),)),
-        Mistake("xs_uniform", "gave the uniform distribution's limit sqrt(6 / (fan_in + fan_out))",
+        Mistake("xs_uniform", "gave the uniform start's limit sqrt(6 / (fan_in + fan_out))",
                 "sqrt(6 / (fan_in + fan_out)) is the edge a of Xavier's UNIFORM start U(-a, a) (whose variance is "
                 "a^2 / 3); here the weights are normal, and the function returns their standard deviation.",
                 lambda: (lambda fi, fo: math.sqrt(6 / (fi + fo)),)),
@@ -107,7 +108,8 @@ FAILS_MOST_DEPTH = Exercise(
         "solved < n / 2.",
         "sigmoid_sweep = depth.depth_sweep('sigmoid', 'naive', depths=range(1, 9), ...) with section 4's seeds, lrs "
         "and steps; print its table; set fails_most_at to the depth you read."),
-    answer='''sigmoid_sweep = depth.depth_sweep("sigmoid", "naive", depths=range(1, 9), seeds=SEEDS, lrs=LRS, steps=STEPS)
+    answer='''sigmoid_sweep = depth.depth_sweep("sigmoid", "naive", depths=range(1, 9), seeds=SEEDS20, lrs=LRS,
+                                    steps=STEPS)
 t = sigmoid_sweep["table"]
 for L, k, n in zip(t["depth"], t["solved"], t["n"]):
     print(f"depth {L}: {k} of {n} solve XOR")
