@@ -61,15 +61,18 @@ def _activate(activation: str, z: np.ndarray, out: np.ndarray) -> None:
 
 
 def train_deep(depth: int, width: int, activation: str, init: str, seeds, lrs, steps: int,
-               keep_norms: bool = False) -> DeepRun:
+               keep_norms: bool = False, until_solved: bool = False) -> DeepRun:
     """Train one net per (seed, lr) pair on XOR, `steps` steps of full-batch gradient descent each, as
-    deep.step does. seeds, lrs: equal-length sequences (or one of them a single value). Returns a DeepRun."""
+    deep.step does. seeds, lrs: equal-length sequences (or one of them a single value). Returns a DeepRun.
+    until_solved: stop at the first step at which every net has solved (losses then end there)."""
     depth, width = check_int("depth", depth, 1, MAX_DEPTH), check_int("width", width, 1, MAX_WIDTH)
     activation, init = check_choice("activation", activation, ACTIVATIONS), check_choice("init", init, INITS)
     steps = check_int("steps", steps, 0, MAX_STEPS)
     seeds, lrs = np.broadcast_arrays(np.atleast_1d(np.asarray(seeds)), np.atleast_1d(np.asarray(lrs, dtype=float)))
     if seeds.ndim != 1 or not 1 <= len(seeds) <= MAX_NETS:
         raise ValueError(f"seeds and lrs must give 1..{MAX_NETS} nets, got shape {seeds.shape}")
+    if until_solved and keep_norms:
+        raise ValueError("until_solved and keep_norms cannot both be True (norms are kept for every step)")
     for lr in set(lrs.tolist()):
         check_float("lr", lr, 0.0, 100.0, lo_open=True)
     X, y = data.X, data.y
@@ -81,7 +84,7 @@ def train_deep(depth: int, width: int, activation: str, init: str, seeds, lrs, s
     A = [np.ones((B, N, n + 1)) for n in sizes(depth, width)]
     A[0][:, :, :2] = X
     lr = lrs[:, None, None]
-    losses, ok = np.empty((B, steps + 1)), np.zeros((B, steps + 1), bool)
+    losses, ok, ever = np.empty((B, steps + 1)), np.zeros((B, steps + 1), bool), np.zeros(B, bool)
     norms = np.empty((B, steps + 1, L + 1)) if keep_norms else None
     for k in range(steps + 1):
         z = [None]
@@ -91,7 +94,9 @@ def train_deep(depth: int, width: int, activation: str, init: str, seeds, lrs, s
         y_hat = A[L + 1][:, :, :1]
         losses[:, k] = np.mean((y - y_hat) ** 2, axis=(1, 2))
         ok[:, k] = np.all((y_hat > data.THRESHOLD) == (y > data.THRESHOLD), axis=(1, 2))
-        if k == steps and not keep_norms:
+        ever |= ok[:, k]
+        if (k == steps and not keep_norms) or (until_solved and ever.all()):
+            losses, ok = losses[:, :k + 1], ok[:, :k + 1]
             break
         delta = (y_hat - y) * y_hat * (1 - y_hat)                        # delta_{L+1}
         for l in range(L + 1, 0, -1):

@@ -96,3 +96,13 @@ def test_the_batched_trainer_equals_the_single_net_net_by_net(activation, init):
         for name, value in params.items():
             assert np.allclose(run.net(b)[name], value, rtol=1e-8, atol=1e-12), (b, name)
         assert run.solved_at[b] == first
+
+
+def test_until_solved_stops_where_every_net_has_solved_and_changes_nothing_before():
+    full = train_deep(2, 8, "tanh", "xavier", range(6), 1.0, 300)
+    short = train_deep(2, 8, "tanh", "xavier", range(6), 1.0, 300, until_solved=True)
+    assert full.solved.all() and np.array_equal(short.solved_at, full.solved_at)
+    assert short.losses.shape[1] == full.solved_at.max() + 1
+    assert np.array_equal(short.losses, full.losses[:, :short.losses.shape[1]])
+    with pytest.raises(ValueError, match="until_solved and keep_norms"):
+        train_deep(2, 8, "tanh", "xavier", [0], 1.0, 10, keep_norms=True, until_solved=True)

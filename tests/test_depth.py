@@ -119,3 +119,34 @@ def test_mcnemar_and_the_median_interval():
     assert lo < median < hi and median == 49.5 and (lo, hi) == (39.0, 60.0)
     ratios = depth.first_to_last(np.array([[1.0, 2.0, 3.0], [1.0, 0.0, 3.0]]))
     assert ratios[0] == 0.5 and np.isnan(ratios[1])  # a dead net has no ratio
+
+
+def test_deep_sigmoid_nets_are_slow_first_then_fail():
+    """Section 4's longer run: depths 2, 3, 4 solve within 4,000 steps, the median steps about three times the
+    depth before's; depth 5 never."""
+    medians = []
+    for L in (2, 3, 4, 5):
+        run = train_deep(L, 8, "sigmoid", "xavier", range(10), 3.0, 4000, until_solved=True)
+        if L < 5:
+            assert run.solved.sum() >= 5
+            medians.append(np.median(run.solved_at[run.solved]))
+        else:
+            assert not run.solved.any()
+    ratios = np.array(medians[1:]) / np.array(medians[:-1])
+    assert np.all((2 < ratios) & (ratios < 4.5)), ratios
+
+
+def test_only_very_large_weights_give_a_sigmoid_net_a_sizeable_first_layer_gradient():
+    def measured(s):
+        ratio, slope = [], []
+        for seed in range(50):
+            params = {k: v * s / 0.5 if k.startswith("W") else v for k, v in deep.init_params(10, 32, "naive",
+                                                                                             seed).items()}
+            n = deep.gradient_norms(params, data.X, data.y, "sigmoid")
+            a = deep.forward(params, data.X, "sigmoid")[1]["a"]
+            ratio.append(n[0] / n[9])
+            slope.append(np.sqrt(np.mean([np.mean((a[l] * (1 - a[l])) ** 2) for l in range(1, 10)])))
+        return np.median(ratio), np.median(slope)
+    assert measured(0.5)[0] < 1 / 100
+    ratio, slope = measured(2.0)  # fan-out x Var(w) = 128
+    assert ratio > 1 / 10 and slope < 0.25 / 2  # a sizeable share, from large weights over small slopes
