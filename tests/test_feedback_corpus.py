@@ -478,6 +478,8 @@ CORPUS += [
     ("he_std", (lambda fi, fo: np.sqrt(2 / (fi + fo)),), "not yet", "hs_xavier", "is Xavier's start"),
     ("he_std", (lambda fi, fo: None,), "not yet", None, "did you forget `return`"),
     ("fails_most_depth", (3, nb07_sweep(SOLVED07)), "correct", None, "Depth 3: 9 of 20 solve there"),
+    ("fails_most_depth", (3, nb07_sweep(SOLVED07)), "correct", None, "The interval holds one half"),
+    ("fails_most_depth", (3, nb07_sweep([20, 20, 2, 0])), "correct", None, "more than half fail, and every"),
     ("fails_most_depth", (np.int64(3), nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
     ("fails_most_depth", ("3", nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
     ("fails_most_depth", (3.0, nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),

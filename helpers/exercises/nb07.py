@@ -151,10 +151,12 @@ def judge_fails_most_depth(answer, sweep=None) -> Verdict:
         return Verdict(name, "not yet", f"In your sweep no depth fails most runs ({rows}): go deeper.")
     if guess == truth:
         lo, hi = depth.wilson(solved[truth - 1], n[truth - 1])
+        close = (" The interval holds one half: with more seeds this depth could come out either side of it."
+                 if lo <= 0.5 <= hi else "")
         return Verdict(name, "correct", f"Depth {truth}: {solved[truth - 1]} of {n[truth - 1]} solve there (95% "
                        f"interval {lo:.0%} to {hi:.0%}), more than half fail, and every shallower depth solves more "
-                       f"than half. Your sweep: {rows}. Each depth at its own tuned lr, so a larger step does not "
-                       "save it within these steps.")
+                       f"than half.{close} Your sweep: {rows}. Each depth at its own tuned lr, so a larger step does "
+                       "not save it within these steps (section 4's longer run: more steps do, for a while).")
     first_fail = next((d for d, k, m in zip(depths, solved, n) if k < m), None)
     none = next((d for d, k in zip(depths, solved) if k == 0), None)
     if guess == first_fail:
