@@ -164,7 +164,7 @@ def _diverged(run, losses: np.ndarray) -> str:
                 f"{losses[k - 1]:.4f} to {losses[k]:.4f}; the run ends with every output at 0 or 1, where sigma' is "
                 f"about 0 (largest gradient {largest:.0e}), and "
                 + ("the loss stayed at that level" if near == len(losses) - k else
-                   f"the loss sat at about {losses[-1]:.4f} on {near:,} of the {len(losses) - k:,} steps after that jump")
+                   f"the loss sat at about {losses[-1]:.4f} on {near:,} of the {len(losses) - k:,} steps after it")
                 + f"; {advice}")
     return (f"Diverged: the loss ended at {losses[-1]:.4f}, above where it started or far above its best, "
             f"so the steps overshoot; {advice}")
