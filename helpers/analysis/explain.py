@@ -140,8 +140,11 @@ def explain(run) -> str:
         return f"{pinned}; the steps threw it there, so try a smaller learning rate or another seed."
     more = "another seed, more hidden units, or turn biases on" if not run.bias else "another seed or more hidden units"
     if still_falling(run) and growing(run):
+        tail = _tail(losses)
+        half = len(tail) // 2
+        slowing = ", ever more slowly" if tail[0] - tail[half] > tail[half] - tail[-1] else ""
         return (f"Stuck in a valley, not at a minimum: {run.correct} of {len(run.y)} points right and the loss still "
-                f"falls at every step, but ever more slowly ({losses[first]:.5f} at step {first}, {losses[-1]:.5f} "
+                f"falls at every step{slowing} ({losses[first]:.5f} at step {first}, {losses[-1]:.5f} "
                 "at the end), while each step makes the weights larger (largest now "
                 f"{max(np.abs(v).max() for v in run.params.values()):.1f}): the valley runs off toward infinitely "
                 f"large weights{_shared_code(run)}; try {more}.")
