@@ -14,8 +14,9 @@ The kinds, checked in this order (the thresholds are the constants below, nowher
                  answer is 0.5 everywhere (helpers/analysis/plateau.py).
   saturated      the output sits at 0 or 1 on a point it gets wrong: there sigma' ~ 0, so that
                  point's error hardly reaches the weights, and the loss stays flat although
-                 that point is far from its target. Pinned from step 0: the start's weights are
-                 large; pinned later: the steps threw it there.
+                 that point is far from its target. A loss flat from step 0 on says the start
+                 itself was saturated (large initial weights), and the advice is another seed,
+                 not a smaller learning rate.
   stuck          the loss is nearly flat with some points wrong, and no wrong point's error is
                  blocked by a saturated output (often two inputs of different classes share one
                  hidden code). If the loss still falls at every step while each step makes the
@@ -137,7 +138,8 @@ def explain(run) -> str:
         if abs(losses[0] - losses[-1]) < FALLING_DROP * losses[0]:
             return (f"{pinned}; the loss was {losses[0]:.4f} at step 0 and is {losses[-1]:.4f} now, so the start "
                     "itself was saturated (its initial weights are large), not the steps; try another seed.")
-        return f"{pinned}; the steps threw it there, so try a smaller learning rate or another seed."
+        return (f"{pinned}, so the loss stays flat ({losses[0]:.4f} at step 0, {losses[-1]:.4f} now); try another seed "
+                "or a smaller learning rate.")
     more = "another seed, more hidden units, or turn biases on" if not run.bias else "another seed or more hidden units"
     if still_falling(run) and growing(run):
         tail = _tail(losses)
