@@ -77,15 +77,10 @@ def verdicts(params: dict, X, y, eps: float = 1e-5, backward_pass=None) -> dict:
     _, cache = forward(params, X)
     analytic = (backward_pass or backward)(params, cache, y)
     numeric = numerical_gradients(params, X, y, eps)
-    floor = rounding_floor(params, X, y, eps)
-    out = {}
+    floor, out = rounding_floor(params, X, y, eps), {}
     for name, estimate in numeric.items():
         g = np.asarray(analytic[name], dtype=float)
-        error = relative_error(g, estimate)
-        size = np.linalg.norm(g) + np.linalg.norm(estimate)
-        if size <= floor * np.sqrt(estimate.size) / BUG:
-            word = "too small to tell"
-        else:
-            word = "right" if error < AGREE else "bug" if error > BUG else "unclear"
-        out[name] = (error, word)
+        error, size = relative_error(g, estimate), np.linalg.norm(g) + np.linalg.norm(estimate)
+        word = "right" if error < AGREE else "bug" if error > BUG else "unclear"
+        out[name] = (error, "too small to tell" if size <= floor * np.sqrt(estimate.size) / BUG else word)
     return out
