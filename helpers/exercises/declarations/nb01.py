@@ -12,7 +12,7 @@ def _lr_five_example():
 
 
 SIGMOID_GRAD = Exercise(
-    "sigmoid_grad", "## The backward pass, derived", nb.judge_sigmoid_grad,
+    "sigmoid_grad", "## The backward pass", nb.judge_sigmoid_grad,
     hints=(
         "The slope of the sigmoid can be written with the sigmoid's own value: no new exp is needed.",
         "sigma'(z) = sigma(z) (1 - sigma(z)). At z = 0 that is 0.5 * 0.5 = 0.25, its largest value.",
@@ -43,7 +43,7 @@ SIGMOID_GRAD = Exercise(
 
 
 BACKWARD = Exercise(
-    "backward", "## The backward pass, derived", nb.judge_backward,
+    "backward", "## The backward pass", nb.judge_backward,
     hints=(
         "Go from the output back with the chain rule: first the error at z2, then push it back through W2 and the "
         "hidden sigmoid to get the error at z1. Each weight's gradient is the layer's input, transposed, times the "
@@ -120,7 +120,7 @@ BACKWARD = Exercise(
 
 
 GRADIENT_STEP = Exercise(
-    "gradient_step", "## The backward pass, derived", nb.judge_gradient_step,
+    "gradient_step", "## The backward pass", nb.judge_gradient_step,
     hints=(
         "Gradient descent moves every parameter a little downhill, against its own gradient, and leaves the "
         "parameters it was given as they were.",
