@@ -66,7 +66,8 @@ def test_one_hidden_unit_gets_its_own_sentence_pointing_at_notebook_02():
 def test_a_plateau_with_more_units_advises_biases_only_when_they_are_off():
     on = real(hidden=2, seed=7)  # a start whose input weights stay small for 10,000 steps, outputs near 0.5
     assert explain.kind(on) == "plateau"
-    assert np.abs(on.params["W1"]).max() < 0.2 and "input weights are still small (largest 0.13)" in explain.explain(on)
+    z1 = np.abs(network.forward(on.params, data.X)[1]["z1"]).max()
+    assert z1 < explain.LINEAR_Z1 and "hidden units' inputs are still small" in explain.explain(on)
     assert "another seed" in explain.explain(on) and "biases on" not in explain.explain(on)
     off = dataclasses.replace(on, bias=False)
     assert "turn biases on" in explain.explain(off)
@@ -168,3 +169,12 @@ def test_thresholds_decide_between_falling_and_flat():
 def test_every_explanation_is_one_sentence(config):
     sentence = explain.explain(real(**config))
     assert sentence[0].isupper() and sentence.endswith(".") and sentence.count(". ") == 0
+
+
+@pytest.mark.parametrize("grows", [True, False])
+def test_a_run_whose_loss_still_falls_is_never_called_a_local_minimum(monkeypatch, grows):
+    run = real(hidden=2, bias=False, seed=3)
+    monkeypatch.setattr(explain, "growing", lambda r: grows)  # weights growing or not, the loss still falls
+    assert explain.still_falling(run) and explain.kind(run) == "stuck"
+    sentence = explain.explain(run)
+    assert "not at a minimum" in sentence and "local minimum" not in sentence and "no longer falls" not in sentence

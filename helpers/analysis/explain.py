@@ -38,6 +38,7 @@ FALLING_TAIL = 0.1        # the last fraction of the steps looked at for "still 
 FALLING_DROP = 0.01       # the loss fell by more than this fraction over that tail: not converged
 PLATEAU_SPREAD = 0.1      # every output within this of 0.5: a plateau
 SATURATED_SLOPE = 0.01    # an output with sigma'(z2) = y_hat (1 - y_hat) below this sits at 0 or 1 (largest: 0.25)
+LINEAR_Z1 = 1.0           # every |z1| below this: the hidden sigmoids are nearly straight lines (a plateau's cause)
 STILL_FALLING = 1e-6      # a tail whose loss fell at every step, by more than this fraction: not a minimum
 
 KINDS = ("diverged", "solved", "not converged", "plateau", "saturated", "stuck")
@@ -127,10 +128,12 @@ def explain(run) -> str:
         return (f"Not converged yet: the loss is still falling ({losses[first]:.4f} at step {first}, "
                 f"{losses[-1]:.4f} at the end); try more steps or a larger lr.")
     if what == "plateau":
-        return (f"On the plateau after {run.steps:,} steps: every output is near 0.5 (loss near 0.25) and the "
-                f"input weights are still small (largest {np.abs(run.params['W1']).max():.2f}), so the hidden layer "
-                "is nearly linear and the net acts like one unit, whose best answer is 0.5 everywhere; try more "
-                f"steps, another seed{biases} or more hidden units.")
+        z1 = np.abs(forward(run.params, run.X)[1]["z1"]).max()
+        why = (f"the hidden units' inputs are still small (every |z1| below {np.ceil(100 * z1) / 100:.2f}), so the hidden layer is nearly "
+               "linear and the net acts like one unit, whose best answer is 0.5 everywhere" if z1 < LINEAR_Z1 else
+               "the output does not tell the inputs apart yet")
+        return (f"On the plateau after {run.steps:,} steps: every output is near 0.5 (loss near 0.25) and {why}; try "
+                f"more steps, another seed{biases} or more hidden units.")
     if what == "saturated":
         n = int(np.flatnonzero(_pinned_wrong(run))[0])
         pinned = (f"Saturated: the output sits at {float(np.ravel(run.y_hat)[n]):.3f} on {_name(n, run.X)}, which "
@@ -141,7 +144,11 @@ def explain(run) -> str:
         return (f"{pinned}, so the loss stays flat ({losses[0]:.4f} at step 0, {losses[-1]:.4f} now); try another seed "
                 "or a smaller learning rate.")
     more = "another seed, more hidden units, or turn biases on" if not run.bias else "another seed or more hidden units"
-    if still_falling(run) and growing(run):
+    if still_falling(run) and not growing(run):
+        return (f"Stuck on a very gentle slope, not at a minimum: {run.correct} of {len(run.y)} points right and the "
+                f"loss still falls at every step, slowly ({losses[first]:.5f} at step {first}, {losses[-1]:.5f} at "
+                f"the end){_shared_code(run)}; try more steps, {more}.")
+    if still_falling(run):
         tail = _tail(losses)
         half = len(tail) // 2
         slowing = ", ever more slowly" if tail[0] - tail[half] > tail[half] - tail[-1] else ""
