@@ -28,6 +28,7 @@ separates XOR (notebook 02).
 """
 import numpy as np
 
+from helpers.data import predicted_class
 from helpers.network import backward, forward
 
 SOLVED_LOSS = 0.01        # MSE below this (and all points right) counts as solved
@@ -48,7 +49,7 @@ POINTS = ("(0,0)", "(0,1)", "(1,0)", "(1,1)")
 def _pinned_wrong(run) -> np.ndarray:
     """(N,) True where the output is on the wrong side of 0.5 and sits at 0 or 1 (sigma' below SATURATED_SLOPE)."""
     y_hat = np.asarray(run.y_hat).ravel()
-    wrong = (y_hat > 0.5) != (np.asarray(run.y).ravel() > 0.5)
+    wrong = predicted_class(y_hat) != predicted_class(np.asarray(run.y).ravel())
     return wrong & (y_hat * (1 - y_hat) < SATURATED_SLOPE)
 
 
@@ -96,9 +97,9 @@ def _name(i: int, X) -> str:
 def _shared_code(run) -> str:
     """'; (1,1) gets the same hidden code as (0,1), ...' for a wrong point that shares one with the other class."""
     a1 = forward(run.params, run.X)[1]["a1"]
-    codes = [tuple(row) for row in (a1 > 0.5).astype(int)]
-    y, y_hat = np.asarray(run.y).ravel() > 0.5, np.asarray(run.y_hat).ravel()
-    for n in np.flatnonzero((y_hat > 0.5) != y):
+    codes = [tuple(row) for row in predicted_class(a1)]  # each unit read with the one 0.5 rule
+    y, y_hat = predicted_class(np.asarray(run.y).ravel()), np.asarray(run.y_hat).ravel()
+    for n in np.flatnonzero(predicted_class(y_hat) != y):
         twins = [m for m in range(len(codes)) if m != n and codes[m] == codes[n] and y[m] != y[n]]
         if twins:
             others = " and ".join(_name(m, run.X) for m in twins)
@@ -128,8 +129,8 @@ def explain(run) -> str:
         return (f"Not converged yet: the loss is still falling ({losses[first]:.4f} at step {first}, "
                 f"{losses[-1]:.4f} at the end); try more steps or a larger lr.")
     if what == "plateau":
-        z1 = np.abs(forward(run.params, run.X)[1]["z1"]).max()
-        why = (f"the hidden units' inputs are still small (every |z1| below {np.ceil(100 * z1) / 100:.2f}), so the hidden layer is nearly "
+        z1 = np.ceil(100 * np.abs(forward(run.params, run.X)[1]["z1"]).max()) / 100  # rounded up: "below" stays true
+        why = (f"the hidden units' inputs are still small (every |z1| below {z1:.2f}), so the hidden layer is nearly "
                "linear and the net acts like one unit, whose best answer is 0.5 everywhere" if z1 < LINEAR_Z1 else
                "the output does not tell the inputs apart yet")
         return (f"On the plateau after {run.steps:,} steps: every output is near 0.5 (loss near 0.25) and {why}; try "
