@@ -97,7 +97,12 @@ def bw_forward_again(params, cache, y):
 
 
 D_OUT, D_HID = "d_out = (y_hat - y) * y_hat * (1 - y_hat)", 'd_hid = (d_out @ params["W2"].T) * a1 * (1 - a1)'
+BIASES = ('    if "b1" in params:\n        grads["db1"]', '    if True:\n        grads["db1"]')
 CORPUS += [
+    (BW, (variant(BW, a=BIASES),), "correct", None, "central differences agree"),  # extra db1, db2: harmless
+    (BW, (variant(BW, a=BIASES, b=("d_hid.sum(axis=0, keepdims=True)", "d_hid.sum(axis=0, keepdims=True) + 0 * "
+                                                                       'params["b1"]')),),
+     "not yet", None, "raised KeyError: 'b1'"),
     (BW, (right(BW),), "correct", None, "central differences agree"),
     (BW, (bw_dot,), "correct", None, "central differences agree"),
     (BW, (bw_forward_again,), "correct", None, "central differences agree"),
@@ -179,6 +184,16 @@ def gs_weights_only(params, grads, lr):
     return {k: (v - lr * grads["d" + k] if k.startswith("W") else v) for k, v in params.items()}
 
 
+def gs_named(params, grads, lr):
+    return {name: params[name] - lr * grads["d" + name] for name in ("W1", "b1", "W2", "b2")}
+
+
+def gs_always_all_four(params, grads, lr):
+    new = {"W1": params["W1"] - lr * grads["dW1"], "W2": params["W2"] - lr * grads["dW2"]}
+    new["b1"], new["b2"] = params["b1"] - lr * grads["db1"], params["b2"] - lr * grads["db2"]
+    return new
+
+
 STEP = 'value - lr * grads["d" + name]'
 CORPUS += [
     (GS, (right(GS),), "correct", None, "in a new dict"),
@@ -195,6 +210,9 @@ CORPUS += [
     (GS, (gs_in_place_none,), "not yet", "g_in_place_none", "returned None"),
     (GS, (gs_shallow,), "not yet", "g_shallow_copy", "copies the dict, not the arrays"),
     (GS, (lambda params, grads, lr: list(params.values()),), "not yet", None, "Return a dict"),
+    # right on a net with biases, but the reference net of notebook 01 has none (issue 38, item 3)
+    (GS, (gs_named,), "not yet", None, "the reference net has no biases"),
+    (GS, (gs_always_all_four,), "not yet", None, "there your function raised KeyError"),
 ]
 
 
@@ -207,10 +225,10 @@ def lr5():
 LR = "lr_five"
 CORPUS += [
     (LR, lambda: ("faster", lr5()), "correct", None, "Measured: the MSE fell below 0.01"),
-    (LR, lambda: (" Faster ", lr5()), "correct", None, "You predicted faster"),
+    (LR, lambda: (" Faster ", lr5()), "correct", None, "Recorded: you predicted faster"),
     (LR, lambda: ("diverges", lr5()), "not yet", "l_not_diverged", "lr 50 run"),
-    (LR, lambda: ("slower", lr5()), "not yet", None, "You predicted slower; it was faster"),
-    (LR, lambda: ("stuck", lr5()), "not yet", None, "it was faster"),
+    (LR, lambda: ("slower", lr5()), "not yet", None, "Recorded: you predicted slower; the measurement says faster"),
+    (LR, lambda: ("stuck", lr5()), "not yet", None, "Why: on the long plateau"),
     (LR, lambda: ("explodes", lr5()), "not yet", None, "must be one of"),
     (LR, lambda: (..., lr5()), "not attempted", None, "No prediction yet"),
 ]
