@@ -68,7 +68,8 @@ def train_units(seeds, scale: float = 0.5, lr: float = 0.5, steps: int = 10_000,
 
     Net s starts from init_unit(seeds[s], scale) and takes the same updates as train_unit (to rounding).
     Returns {"w": (S, 2) final weights, "b": (S,) final biases, "mse": (S,) final MSE,
-    "at_origin": (S,) True where w and b all ended within 1e-3 of 0 (the flat point of notebook 02)}.
+    "at_origin": (S,) True where w and b all ended within 1e-3 of 0 (the flat point of notebook 02),
+    "correct": (S,) corners right by the lab's rule (helpers.data.predicted_class)}.
     """
     seeds = [check_int("seeds entry", int(s), 0, 2**32 - 1) for s in seeds]
     if not 1 <= len(seeds) <= 100_000:
@@ -85,7 +86,8 @@ def train_units(seeds, scale: float = 0.5, lr: float = 0.5, steps: int = 10_000,
         b = b - lr * d.sum(axis=0)
     y_hat = sigmoid(data.X @ w + b)
     return {"w": w.T, "b": b, "mse": np.mean((y_hat - y) ** 2, axis=0),
-            "at_origin": np.all(np.abs(w) < 1e-3, axis=0) & (np.abs(b) < 1e-3)}
+            "at_origin": np.all(np.abs(w) < 1e-3, axis=0) & (np.abs(b) < 1e-3),
+            "correct": np.sum(data.predicted_class(y_hat) == y, axis=0)}
 
 
 def line_sides(w1: float, w2: float, b: float, X=None) -> np.ndarray:
