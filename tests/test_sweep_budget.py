@@ -40,7 +40,7 @@ def test_two_units_without_biases_stay_near_one_start_in_five_at_every_budget(no
 
 
 def test_runs_whose_loss_stopped_falling_stay_unsolved_and_plateau_runs_with_biases_get_there(no_biases, biases):
-    for run, later in (no_biases, biases):
+    for _, later in (no_biases, biases):
         first, last = sweep.status(later, 0), sweep.status(later, -1)
         flat = first == "flat"
         assert flat.sum() >= 5 and not np.any(last[flat] == "solved")

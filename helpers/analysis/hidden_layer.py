@@ -118,8 +118,9 @@ def unit_grids(params: dict, n: int = data.GRID_N) -> np.ndarray:
 def parallelogram_gap(params: dict) -> np.ndarray:
     """h(0,0) + h(1,1) - h(0,1) - h(1,0) for each hidden unit: (H,), from the four XOR inputs.
 
-    An affine map (what the hidden layer is while its input weights are small and every sigmoid runs on
-    its straight middle part) sends the four corners to a parallelogram, where this is 0 for every unit;
+    An affine map (nearly what the hidden layer is while its input weights are small: each unit's input
+    changes little across the corners, so its sigmoid is nearly straight there) sends the four corners
+    to a parallelogram, where this is 0 for every unit;
     then the output sees an affine function of x, as notebook 02's single unit does, and its best answer
     is 0.5 everywhere. XOR needs it away from 0 (notebook 04).
     """
