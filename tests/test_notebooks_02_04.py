@@ -2,7 +2,6 @@
 import json
 from pathlib import Path
 
-
 from helpers import data
 from helpers.exercises import check
 from helpers.exercises.variants import violated_variant
