@@ -91,6 +91,6 @@ def test_the_histograms_of_solved_steps_are_shares():
         heights = patch.get_xy()[1:-1:2, 1]
         assert abs(heights.sum() - 1) < 1e-9     # each size's bars add up to all of its solved nets
     draw_curves(ax2, run, hidden=2)
-    failed = [line for line in ax2.get_lines() if line.get_label().startswith("failed")]
+    failed = [line for line in ax2.get_lines() if line.get_label().startswith("not solved")]
     assert len(failed) >= 2 and len({line.get_marker() for line in failed}) == len(failed)
     plt.close(fig)

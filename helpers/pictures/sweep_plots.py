@@ -41,19 +41,19 @@ def draw_solved_steps(ax, run, max_hidden: int = 4):
 
 
 def draw_curves(ax, run, hidden: int = 2, count: int = CURVES):
-    """Loss curves of the first `count` failed and `count` successful nets with `hidden` units.
+    """Loss curves of the first `count` nets not solved and `count` solved ones with `hidden` units.
 
     Each curve of a group has its own marker, placed at steps of its own, so curves that lie on top of
-    each other (failed runs often end on the same loss) still show one marker each."""
+    each other (runs not solved often end on the same loss) still show one marker each."""
     nets = np.flatnonzero(run.hidden == hidden)
     failed, solved = nets[~run.success[nets]][:count], nets[run.success[nets]][:count]
     every = max(1, run.steps // 1000)  # ~1,000 points a curve look the same as 10,000 and draw faster
     steps = np.arange(0, run.steps + 1, every)
-    for group, color, ls, name in ((failed, plots.BLUE, "--", "failed"), (solved, plots.ORANGE, "-", "solved")):
+    for group, color, ls, name in ((failed, plots.BLUE, "--", "not solved"), (solved, plots.ORANGE, "-", "solved")):
         for k, b in enumerate(group):
             line = plots.loss_curve(ax, run.losses[b, ::every], color=color, steps=steps, ls=ls,
                                     label=f"{name} {k + 1}")
             line.set_marker(MARKERS[k % len(MARKERS)])
             line.set_markersize(5)
             line.set_markevery((k * len(steps) // (4 * len(MARKERS)) + 10, len(steps) // 4))
-    ax.set_title(f"H={hidden}: {len(failed)} failed (blue, dashed), {len(solved)} solved (orange)", fontsize=9)
+    ax.set_title(f"H={hidden}: {len(failed)} not solved (blue, dashed), {len(solved)} solved (orange)", fontsize=9)
