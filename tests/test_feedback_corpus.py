@@ -240,28 +240,29 @@ CORPUS += [
     ("and_weights", (np.array([5.0, 4.0, -6.0]),), "correct", None, "exactly where AND is 1"),
     ("and_weights", ((1, 1, -0.5),), "not yet", "and_is_or", "These weights compute OR"),
     ("and_weights", ((-1, -1, 1.5),), "not yet", "and_is_nand", "NAND, the opposite of AND"),
-    ("and_weights", ((1, 1, -1),), "not yet", "on_the_line", "AND needs (1,1) strictly above 0"),
-    ("and_weights", ((1, 1, -2),), "not yet", "on_the_line", "exactly on the line"),
-    ("and_weights", ((1.0, 1.0, 1.0),), "not yet", None, "(0,0) gives z = 1.00 but should be below 0"),
+    # the lab's one rule: a corner exactly on the line (output exactly 0.5) says 0
+    ("and_weights", ((1, 1, -1),), "correct", None, "(0,1) and (1,0) lie exactly on the line"),
+    ("and_weights", ((1, 1, -2),), "not yet", "on_the_line", "(1,1) lies exactly on the line"),
+    ("and_weights", ((1.0, 1.0, 1.0),), "not yet", None, "(0,0) gives z = 1.00 but should be at or below 0"),
     ("and_weights", ((1, 2),), "not yet", None, "Give three finite numbers"),
     ("or_weights", ((1.0, 1.0, -0.5),), "correct", None, "exactly where OR is 1"),
     ("or_weights", ([3, 2, -1],), "correct", None, "exactly where OR is 1"),
     ("or_weights", ((1, 1, -1.5),), "not yet", "or_is_and", "These weights compute AND"),
     ("or_weights", ((-1, -1, 0.5),), "not yet", "or_is_nor", "NOR, the opposite of OR"),
-    ("or_weights", ((1, 1, 0),), "not yet", "or_through_origin", "With b = 0"),
+    ("or_weights", ((1, 1, 0),), "correct", None, "(0,0) lies exactly on the line"),
     ("or_weights", ((1, 1, -1),), "not yet", "or_on_the_line", "OR needs (0,1), (1,0) and (1,1)"),
     ("or_weights", ("abc",), "not yet", None, "Give three finite numbers"),
 ]
 
 
 def v_conditions(w1, w2, b):
-    conditions = [b < 0, w2 + b > 0, w1 + b > 0, w1 + w2 + b < 0]
+    conditions = [b <= 0, w2 + b > 0, w1 + b > 0, w1 + w2 + b <= 0]
     return [i + 1 for i, ok in enumerate(conditions) if not ok]
 
 
 def v_array(w1, w2, b):
     sides = np.array([b, w2 + b, w1 + b, w1 + w2 + b]) * np.array([-1, 1, 1, -1])
-    return np.flatnonzero(sides <= 0) + 1
+    return np.flatnonzero((sides < 0) | ((sides == 0) & (np.array([-1, 1, 1, -1]) > 0))) + 1
 
 
 V = "violated"
@@ -270,9 +271,14 @@ CORPUS += [
     (V, (v_conditions,), "correct", None, "No line computes XOR"),
     (V, (v_array,), "correct", None, "No line computes XOR"),
     (V, (variant(V, a=("if not ok", "if ok")),), "not yet", "v_flipped", "inequalities that HOLD"),
-    (V, (variant(V, a=("b < 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b < 0",
+    (V, (variant(V, a=("b <= 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b <= 0",
                        "b <= 0, 2: w2 + b >= 0, 3: w1 + b >= 0, 4: w1 + w2 + b <= 0")),), "not yet",
-     "v_not_strict", "Equality counts as broken"),
+     "v_not_strict", "broken at equality"),
+    (V, (variant(V, a=("b <= 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b <= 0",
+                       "b < 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b < 0")),), "not yet",
+     "v_all_strict", "still hold at equality"),
+    (V, (lambda w1, w2, b: sorted(right(V)(w1, w2, b), reverse=True),), "correct", None, "No line computes XOR"),
+    (V, (lambda w1, w2, b: set(right(V)(w1, w2, b)),), "correct", None, "No line computes XOR"),
     (V, (variant(V, a=("return [k for k", "return [k - 1 for k")),), "not yet", "v_zero_based", "off by one"),
     (V, (variant(V, a=("return [k for k, ok in holds.items() if not ok]",
                        "return [not ok for ok in holds.values()]")),),
