@@ -11,7 +11,7 @@ import numpy as np
 
 from helpers import data, gradcheck, network, train
 from helpers.analysis import explain
-from helpers.exercises.engine import judge_array, mistake, recognise
+from helpers.exercises.engine import Prediction, judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict, as_array, as_numbers, same, same_dict
 
 Z = np.linspace(-4.0, 4.0, 12).reshape(3, 4)  # sigma'(z) on a (3, 4) grid of z, so a shape mistake shows
@@ -111,6 +111,7 @@ def judge_gradient_step(f) -> Verdict:
 # 01: predict, then test, what lr = 5 does. The words are the explainer's (helpers/analysis/explain.py):
 # "diverges" is its "diverged", "stuck" any of its kinds that end with points wrong and the loss flat
 OUTCOMES = ("faster", "slower", "same", "stuck", "diverges")
+LR_FIVE = Prediction("lr_five")
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,9 +156,7 @@ def judge_lr_five(prediction, run=None) -> Verdict:
             f"Measured: with lr = 5 the MSE never fell below 0.01 (from {run.losses[0]:.4f} to "
             f"{run.final_loss:.4f}; {run.correct} of 4 points right).")
     actual = outcome(run, ref)
-    if guess == actual:
-        return Verdict("lr_five", "correct", f"You predicted {guess}. {seen} A bigger step helps while the "
-                       "loss surface stays smooth at that scale; much larger steps overshoot (lr 50 diverges).")
-    if guess == "diverges":  # the catalogued misconception; other wrong guesses get the measurement
-        return mistake("l_not_diverged", f" {seen}")
-    return Verdict("lr_five", "not yet", f"You predicted {guess}; it was {actual}. {seen}")
+    why = " A bigger step helps while the loss surface stays smooth at that scale; much larger steps overshoot " \
+          "(lr 50 diverges)."
+    key = "l_not_diverged" if guess == "diverges" != actual else None  # the catalogued misconception
+    return LR_FIVE(guess, f"It was {actual}. {seen}", guess == actual, why, key)

@@ -10,7 +10,7 @@ import numbers
 
 import numpy as np
 
-from helpers.exercises.engine import judge_array, mistake
+from helpers.exercises.engine import Prediction, judge_array, mistake
 from helpers.exercises.verdicts import Verdict
 
 # ce_delta: six examples, targets 0 and 1, outputs on both sides of 0.5, none at 0.5 (so no variant
@@ -60,6 +60,7 @@ def judge_tanh_grad(f) -> Verdict:
 
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
+FAILS_MOST = Prediction("fails_most")
 
 
 def judge_fails_most(prediction, activations=None) -> Verdict:
@@ -79,16 +80,16 @@ def judge_fails_most(prediction, activations=None) -> Verdict:
     tied = [name for name in ACTIVATIONS if rows[name][2] <= rows[worst][3]]
     seen = "Measured with 2 hidden units: " + "; ".join(
         f"{name} {k} of {n} solve XOR ({100 * lo:.0f}% to {100 * hi:.0f}%)" for name, (k, n, lo, hi, _) in rows.items())
-    if guess in tied:
-        more = "" if len(tied) == 1 else f" ({' and '.join(tied)} cannot be told apart at this many starts)"
-        return Verdict("fails_most", "correct", f"You predicted {guess}. {seen}.{more} A relu unit whose input is "
-                       "<= 0 at all four points is dead (zero gradient), and two units have none to spare.")
+    more = "" if len(tied) == 1 else f" ({' and '.join(tied)} cannot be told apart at this many starts)"
+    why = " A relu unit whose input is <= 0 at all four points is dead (zero gradient), and two units have none " \
+          "to spare: section 3's dead-unit counts show it."
     steps = {name: row[4] for name, row in rows.items()}
-    if guess == "sigmoid" and not np.isnan(list(steps.values())).any() and max(steps, key=steps.get) == "sigmoid":
-        return mistake("fails_slow_is_failing", f" (median {steps['sigmoid']:,.0f} with 2 units, against "
-                       f"{steps['tanh']:,.0f} for tanh and {steps['relu']:,.0f} for relu), but they get there.",
-                       before=f"You predicted sigmoid. {seen}. ")
-    return Verdict("fails_most", "not yet", f"You predicted {guess}. {seen}. Look at section 3's dead-unit counts.")
+    if guess not in tied and guess == "sigmoid" and not np.isnan(list(steps.values())).any() \
+            and max(steps, key=steps.get) == "sigmoid":
+        return FAILS_MOST(guess, f"{seen}.{more}", False, f" (median {steps['sigmoid']:,.0f} with 2 units, against "
+                          f"{steps['tanh']:,.0f} for tanh and {steps['relu']:,.0f} for relu), but they get there."
+                          + why, "fails_slow_is_failing")
+    return FAILS_MOST(guess, f"{seen}.{more}", guess in tied, why)
 
 
 def _two_units(activations):
