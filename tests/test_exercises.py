@@ -213,6 +213,13 @@ def test_a_prediction_is_recorded_and_explained_never_marked_wrong():
         assert "Recorded" in verdict._repr_html_() and "Not yet" not in verdict._repr_html_()
 
 
+def test_the_recorded_label_reads_in_its_colours():
+    from test_figures import contrast  # tests/ is on sys.path (pytest, no __init__.py)
+    label, ink, paper = verdicts._LOOK["recorded"]
+    assert label == "Recorded" and contrast(ink, paper) >= 4.5
+    assert {ink, paper}.isdisjoint({v[1] for k, v in verdicts._LOOK.items() if k != "recorded"})  # not Not yet's
+
+
 def test_outside_a_notebook_a_prediction_is_recorded_as_made_in_time():
     """set_after reads the kernel's history; without IPython (a script, or here) there is none to read."""
     assert "not a prediction" not in check.h2_prediction.verdict(0.2, 0.1).text
