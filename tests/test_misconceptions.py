@@ -51,12 +51,14 @@ def answer_cells(exercise: str, args: tuple) -> dict:
 
 
 def pool(exercise: str) -> dict:
-    """The corpus's answers to `exercise` that a student can type: {mistake id or None (right): [args, ...]}."""
+    """The corpus's answers to `exercise` that a student can type: {mistake id or None (right): [args, ...]}.
+    Right is Correct, or a recorded prediction that agrees (fan_out): what the report counts as right."""
     found = {}
     for name, answer, status, key, _ in CORPUS:
         args = answer() if callable(answer) else answer
         typed = name == "fan_out" or hasattr(args[0], "source")
-        if name == exercise and typed and status in ("correct", "not yet") and (status == "correct") == (key is None):
+        if name == exercise and typed and status != "not attempted" and \
+                getattr(check, name).verdict(*args).earns(agreement=True) == (key is None):
             found.setdefault(key, []).append(args)
     return found
 

@@ -76,15 +76,17 @@ WRONG = {
     "answer_f": ("from helpers.autograd import Value\n\na, b, c = Value(2.0), Value(-3.0), Value(4.0)\n"
                  "f = (a * b) * (a + c)\nf.backward()\n"),
 }
-# exercise (graded cell): score of (ada: all correct, bo: all placeholders, cy: WRONG above)
+# exercise (graded cell): score of (ada: all correct, bo: all placeholders, cy: WRONG above). cy's predictions
+# (lr_five, h2_prediction, dead_prediction, fan_out) disagree with the measurement and still score: a prediction is
+# recorded, never marked wrong (--score-agreement changes that: test_score_agreement_scores_only_agreeing_predictions)
 EXPECTED = {
-    "sigmoid_grad": (1, 0, 0), "backward": (1, 0, 0), "gradient_step": (1, 0, 0), "lr_five": (1, 0, 0),
+    "sigmoid_grad": (1, 0, 0), "backward": (1, 0, 0), "gradient_step": (1, 0, 0), "lr_five": (1, 0, 1),
     "and_weights_or_weights": (2, 0, 1), "violated": (1, 0, 0),
-    "h2_prediction": (1, 0, 0), "success_rate": (1, 0, 1),
+    "h2_prediction": (1, 0, 1), "success_rate": (1, 0, 1),
     "gate_names": (1, 0, 0), "xor_by_hand": (1, 0, 1),
     "ce_delta": (1, 0, 0), "match_lr": (1, 0, 0), "dead_prediction": (1, 0, 1), "momentum_step": (1, 0, 0),
     "split_dead": (1, 0, 1), "tanh_grad": (1, 0, 1),
-    "mul_backward": (1, 0, 0), "sigmoid_backward": (1, 0, 1), "add_backward": (1, 0, 0), "fan_out": (1, 0, 0),
+    "mul_backward": (1, 0, 0), "sigmoid_backward": (1, 0, 1), "add_backward": (1, 0, 0), "fan_out": (1, 0, 1),
 }
 STUDENTS = ("ada", "bo", "cy")
 
@@ -145,6 +147,29 @@ def test_hidden_checks_leave_students_no_verdict_and_the_rest_unchanged(tmp_path
                 assert all(line in source[gid].source for line in calls)
             else:
                 assert r.source == c.source
+
+
+def test_score_agreement_scores_only_agreeing_predictions(tmp_path):
+    """The hidden test of a prediction's check cell, run against the verdicts a student's check left."""
+    from types import SimpleNamespace
+
+    from helpers.exercises import check
+    from helpers.exercises.nb06 import fan
+    for agreement, points in ((False, {-24: 1.0, -18: 1.0}), (True, {-24: 1.0, -18: 0.0})):
+        cell = nbformat.v4.new_code_cell("check.fan_out(fan_out_prediction, a, f)\n")
+        nbgrader_course.grade_cell(cell, ["fan_out"], hide=False, agreement=agreement)
+        hidden = cell.source.split(nbgrader_course.BEGIN_HIDDEN)[1].split(nbgrader_course.END_HIDDEN)[0]
+        for prediction, want in points.items():
+            last = check.fan_out.verdict(*fan(prediction))
+            assert last.status == "recorded"
+            assert eval(hidden.strip().splitlines()[-1], {"check": SimpleNamespace(fan_out=SimpleNamespace(
+                last=last))}) == want, (agreement, prediction, hidden)
+    # the command line's option puts it in every check cell of a prediction, and only there
+    assert nbgrader_course.main([str(tmp_path), "--score-agreement"]) == 0
+    cells = {gid: c.source for name in ASSIGNMENTS
+             for gid, c in cells_by_id(tmp_path / "source" / name / f"{name}.ipynb").items()}
+    assert "check.fan_out.last.earns(agreement=True)" in cells["check_fan_out"]
+    assert "check.lr_five.last.earns(agreement=True)" in cells["check_lr_five"]
 
 
 def test_every_answer_and_check_is_graded(course):

@@ -11,7 +11,7 @@ import math
 import numbers
 
 from helpers.autograd import Value
-from helpers.exercises.engine import mistake, recognise
+from helpers.exercises.engine import Prediction, recognise
 from helpers.exercises.verdicts import Answer, Verdict
 
 # each case: (a.data, b.data or None for "b is a", a.grad before, b.grad before, out.grad)
@@ -128,6 +128,7 @@ def judge_add_backward(f) -> Verdict:
 
 
 FAN = {"a": 2.0, "b": -3.0, "c": 4.0}  # f = (a * b) * (a + c): a is used twice
+FAN_OUT = Prediction("fan_out")
 
 
 def fan(prediction) -> tuple:
@@ -169,14 +170,10 @@ def judge_fan_out(prediction, a=None, f=None) -> Verdict:
                        "than once on the same Values, and gradients add up. Build the Values again (or zero .grad).")
     if abs(a.grad - right) > 1e-12:
         return Verdict("fan_out", "not yet", f"a.grad is {a.grad:g}: is f made of the Values a, b, c of this cell?")
-    if abs(guess - right) <= 1e-9:
-        return Verdict("fan_out", "correct", f"You predicted {guess:g} and f.backward() gives {a.grad:g}: "
-                       f"{b0 * (a0 + c0):g} through a * b plus {a0 * b0:g} through a + c.")
-    said = f" (You predicted {guess:g}; f.backward() gives {a.grad:g}.)"
+    why = f" df/da = {b0 * (a0 + c0):g} through a * b plus {a0 * b0:g} through a + c: along one path the local " \
+          "derivatives multiply, and the paths add."
     shares = {b0 * (a0 + c0): "fan_one_path", a0 * b0: "fan_one_path", b0 * (a0 + c0) * a0 * b0: "fan_product",
               (a0 * b0) * (a0 + c0): "fan_value"}
-    for value, key in shares.items():
-        if abs(guess - value) <= 1e-9:
-            return mistake(key, said)
-    return Verdict("fan_out", "not yet", "Follow each path from f back to a and multiply the local derivatives "
-                   "along it; then add the paths." + said)
+    agrees = abs(guess - right) <= 1e-9
+    key = None if agrees else next((k for value, k in shares.items() if abs(guess - value) <= 1e-9), None)
+    return FAN_OUT(f"{guess:g}", f"f.backward() gives {a.grad:g}.", agrees, why, key)
