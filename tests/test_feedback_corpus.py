@@ -542,8 +542,8 @@ CORPUS += [
     ("match_lr", (..., ), "not attempted", None, "Set match_lr"),
     # dead_prediction: recorded and set beside the measurement, never marked wrong
     ("dead_prediction", (0.25,), "recorded", None, "Measured: 47 of 200"),
-    ("dead_prediction", (np.float32(0.5),), "recorded", None, "you predicted 0.50"),
-    ("dead_prediction", (0,), "recorded", None, "you predicted 0.00"),
+    ("dead_prediction", (np.float32(0.5),), "recorded", None, "You predicted 0.50"),
+    ("dead_prediction", (0,), "recorded", None, "You predicted 0.00"),
     ("dead_prediction", (1 / 4,), "recorded", None, "dead before the first step"),
     ("dead_prediction", (25,), "not yet", None, "between 0 and 1"),
     ("dead_prediction", ("a quarter",), "not yet", None, "between 0 and 1"),

@@ -104,7 +104,8 @@ def judge_dead_prediction(value) -> Verdict:
     measured = k / n
     return DEAD_PREDICTION(f"{v:.2f}", f"Measured: {k} of {n} relu units ({measured:.2f}) are dead before the first "
                            "step (2 hidden units, seeds 0 to 99, b1 = 0).", abs(v - measured) <= 0.1,
-                           "The next cells find out why.")
+                           "The next cells count them, and find what makes a unit dead before it has taken a "
+                           "single step.")
 
 
 C, W_START, LR, MU, K = np.array([1.0, 100.0]), np.array([1.0, 1.0]), 0.01, 0.9, 30  # momentum_step's valley
