@@ -27,14 +27,14 @@ def colour_name(c) -> str:
     return COLOUR_NAMES.get(to_hex(c), "")
 
 
-def category(ax, x: float) -> str:
+def category(ax, x: float, snap: bool = True) -> str:
     """x in words: on a categorical x axis (bar names) its category's name, else the tick it is drawn beside
     (error bars and bars are drawn a little off their tick, to be seen apart), else the number."""
     formatter = ax.xaxis.get_major_formatter()
     if isinstance(formatter, StrCategoryFormatter):
         return formatter.format_ticks([x])[0]
     ticks = np.asarray(ax.get_xticks(), dtype=float)
-    if len(ticks):
+    if snap and len(ticks):
         t = ticks[np.argmin(np.abs(ticks - x))]
         if abs(x - t) <= 0.15 * max(abs(t), 1.0):
             return number(t)
@@ -42,7 +42,7 @@ def category(ax, x: float) -> str:
 
 
 def _point(ax, x, y) -> str:
-    return f"({category(ax, x)}, {number(y)})"
+    return f"({category(ax, x, snap=False)}, {number(y)})"
 
 
 def links(ax) -> list:

@@ -19,13 +19,35 @@ CLASS_COLOURS = {"#0072b2": 0, "#d55e00": 1}  # the points' colours by target (h
 
 
 def sentence(text: str) -> str:
-    """text as a sentence: a capital first, a full stop last."""
+    """text as a sentence: a capital first (not on a name such as "h1" or "x2"), a full stop last."""
+    text = text.strip()
+    if len(text) > 1 and text[1].isdigit():
+        return text + ("" if text.endswith((".", "!", "?")) else ".")
     text = text.strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".") if text else ""
 
 
+def at(name: str, v: str) -> str:
+    """A place on the x axis in words: "2 hidden units", "step 1,000"."""
+    if name.endswith("units"):
+        return f"{v} {name[:-1] if v == '1' else name}"
+    return f"{name} {v}"
+
+
+def label(ax, which: str) -> str:
+    """The x or y axis' label, or that of an Axes sharing it (a row of panels labels its first axis only)."""
+    shared = ax.get_shared_x_axes() if which == "x" else ax.get_shared_y_axes()
+    for other in [ax, *shared.get_siblings(ax)]:
+        text = plain((other.xaxis if which == "x" else other.yaxis).get_label_text())
+        if text:
+            return text
+    return which
+
+
 def along(ax) -> str:
-    return plain(ax.get_xlabel()) or "x"
+    """What the x axis counts, in a word or three: "step", "hidden units", "initial scale"."""
+    name = label(ax, "x").split(" (")[0]
+    return name if len(name.split()) <= 3 else name.split()[0]
 
 
 def plane(ax, image) -> str:
@@ -49,7 +71,8 @@ def plane(ax, image) -> str:
     if output and None not in targets and len(set(targets)) == 2:
         right = sum((v > 0.5) == bool(t) for v, t in zip(values, targets))
         head = f"all {len(xy)} points lie" if right == len(xy) else f"{right} of {len(xy)} points lie"
-        return f"{head} on their target's side of the 0.5 boundary (the output there: {said})"
+        name = details.title(ax)
+        return f"{name + ': ' if name else ''}{head} on their target's side of 0.5 (the output there: {said})"
     if inputs:
         high = [n.strip() for n, v in zip(names, values) if v > 0.5]
         name = details.title(ax) or "the shading"
@@ -69,9 +92,10 @@ def curves(ax) -> str:
         words = "; ".join(f"{name or 'a curve'} {curve(x, y, log, x_name)}" for name, x, y in found)
         (a, xa, ya), (b, xb, yb) = found[0], found[1]
         if len(xa) == len(xb) and np.array_equal(xa, xb) and a and b:
-            cross = crossings(xa, ya, yb)
+            start = xa[0] + 0.05 * (xa[-1] - xa[0])  # not the jitter of the first steps
+            cross = [c for c in crossings(xa, ya, yb) if c > start]
             if cross:
-                words += f"; {a} and {b} cross at {x_name} {number(cross[0])}"
+                words += f"; {a} and {b} cross at {at(x_name, number(cross[0]))}"
         return words
     names = [name or f"curve {i + 1}" for i, (name, _, _) in enumerate(found)]
     ends = [y[-1] for _, _, y in found]
@@ -95,8 +119,8 @@ def series(ax) -> str:
         if np.isfinite(y).any():
             top = int(np.nanargmax(y))
             low = int(np.nanargmin(y))
-            parts.append(f"{label} is highest, {number(y[top])}, at {x_name} {xs[top]} and lowest, {number(y[low])}, "
-                         f"at {xs[low]}")
+            parts.append(f"{label} is lowest, {number(y[low])}, at {at(x_name, xs[low])} and highest, "
+                         f"{number(y[top])}, at {at(x_name, xs[top])}")
         else:
             parts.append(f"{label} has no value")
     if len(found) >= 2 and len(found[0][2]) == len(found[1][2]):
@@ -104,30 +128,34 @@ def series(ax) -> str:
         gap = np.abs(ya - yb)
         if np.isfinite(gap).any() and np.nanmax(gap) > 0:
             k = int(np.nanargmax(gap))
-            parts.append(f"they differ most at {x_name} {xs[k]}: {a} {number(ya[k])}, {b} {number(yb[k])}")
+            parts.append(f"they differ most at {at(x_name, xs[k])}: {a} {number(ya[k])}, {b} {number(yb[k])}")
     return "; ".join(parts)
 
 
 def histograms(ax) -> str:
+    """Histograms drawn as outlines: where each peaks."""
     found = [p for p in ax.patches if isinstance(p, Polygon) and p.get_visible() and not p.get_label().startswith("_")]
     parts = []
     for p in found:
         x, y = p.get_xy().T
-        parts.append(f"{p.get_label()} peaks at {number(y.max())} near {along(ax)} {number(x[np.argmax(y)])}")
-    return (plain(ax.get_ylabel()) + ": " if ax.get_ylabel() else "") + "; ".join(parts)
+        parts.append(f"{p.get_label()} peaks at {number(y.max())} near {number(x[np.argmax(y)])}")
+    what = plain(ax.get_ylabel()) or "counts"
+    return f"{what} by {along(ax)}: " + "; ".join(parts)
 
 
 def shading(ax, image) -> str:
+    """A shading alone (a landscape, a table of values): its range, and where it is lowest on a plane."""
     A = np.asarray(image.get_array(), dtype=float)
-    lo, hi = np.nanmin(A), np.nanmax(A)
-    words = f"{details.title(ax) or 'the shading'} goes from {number(lo)} to {number(hi)}"
-    if ax.axison and ax.get_xlabel():
+    name = details.title(ax)
+    words = (f"{'at ' + name + ', ' if name else ''}the shading goes from {number(np.nanmin(A))} "
+             f"to {number(np.nanmax(A))}")
+    if ax.axison:
         x0, x1, y0, y1 = image.get_extent()
         i, j = np.unravel_index(np.nanargmin(A), A.shape[:2])
         rows, cols = A.shape[:2]
         i = i if image.origin == "lower" else rows - 1 - i
         x, y = x0 + (j + 0.5) * (x1 - x0) / cols, y0 + (i + 0.5) * (y1 - y0) / rows
-        words += f", lowest near {plain(ax.get_xlabel())} = {number(x)}, {plain(ax.get_ylabel())} = {number(y)}"
+        words += f", lowest near {label(ax, 'x')} = {number(x)}, {label(ax, 'y')} = {number(y)}"
     return words
 
 
@@ -166,5 +194,6 @@ def point(ax) -> str:
             words = f"{plain(ax.get_ylabel()) or 'the value'} is {number(y[0])} at {along(ax)} {number(x[0])}"
     if not words and not ax.axison:
         texts = [plain(t.get_text()).replace("\n", " ") for t in ax.texts if t.get_visible() and t.get_text().strip()]
-        words = "a drawing labelled " + "; ".join(texts[:4]) if texts else ""
+        name = details.title(ax)
+        words = (f"{name + ': ' if name else ''}a diagram labelled " + "; ".join(texts[:6])) if texts else ""
     return sentence(words)

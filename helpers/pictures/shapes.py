@@ -66,9 +66,9 @@ def swings(y, log: bool = False) -> tuple:
     ends = np.concatenate([[0], turns, [len(v) - 1]])
     moves = np.abs(np.diff(v[ends]))
     big = moves > tol
-    count = max(int(np.sum(big)) - 1, 0)  # the first move is where it starts going, not a swing back
-    largest = float(np.max(np.abs(np.diff(y[ends]))[big])) if big.any() else 0.0
-    return count, largest
+    back = np.flatnonzero(big)[1:]  # the first big move is where it starts going, not a swing back
+    largest = float(np.max(np.abs(np.diff(y[ends]))[back])) if len(back) else 0.0
+    return len(back), largest
 
 
 def crossings(x, y1, y2) -> list:
@@ -88,7 +88,7 @@ def curve(x, y, log: bool = False, along: str = "step") -> str:
     turns, largest = swings(y, log)
     way = "falls" if y[-1] < y[0] else "rises"
     if k == len(y):
-        words = f"stays near {number(y[0])} from {at(x[0])} to {at(x[-1])}"
+        words = f"stays near {number(y[0])} from {at(x[0])} to {at(x[-1])}, ending at {number(y[-1])}"
     elif k >= max(3, len(y) // 20):
         words = f"stays near {number(y[0])} until {at(x[k])}, then {way} to {number(y[-1])} by {at(x[-1])}"
     else:
@@ -117,4 +117,8 @@ def extremes(names, values) -> str:
     bottom = [n for n, v in zip(names, values) if v == lo]
     if hi == lo:
         return f"all {number(hi)}"
-    return f"highest {' and '.join(top)} {number(hi)}; lowest {' and '.join(bottom)} {number(lo)}"
+    return f"highest {_names(top)} {number(hi)}; lowest {_names(bottom)} {number(lo)}"
+
+
+def _names(names: list) -> str:
+    return " and ".join(names) if len(names) <= 2 else f"{len(names)} of them"

@@ -4,7 +4,7 @@ Each function draws on an Axes you pass in, like helpers/pictures/plots.py.
 """
 import numpy as np
 
-from helpers.pictures import plots
+from helpers.pictures import messages, plots, words
 
 CURVES = 4  # loss curves drawn per group (failed / solved)
 
@@ -47,3 +47,4 @@ def draw_curves(ax, run, hidden: int = 2, count: int = CURVES):
         for k, b in enumerate(group):
             plots.loss_curve(ax, run.losses[b, ::every], color=color, steps=steps, ls=ls, label=f"{name} {k + 1}")
     ax.set_title(f"H={hidden}: {len(failed)} failed (blue, dashed), {len(solved)} solved (orange)", fontsize=9)
+    words.say(ax, messages.curve_groups(hidden, [run.losses[b] for b in failed], [run.losses[b] for b in solved]))

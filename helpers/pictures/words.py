@@ -47,7 +47,7 @@ def _fingerprint(axes: list) -> str:
             shape = p.get_xy() if hasattr(p, "get_xy") else ()
             size = (p.get_width(), p.get_height()) if hasattr(p, "get_height") else ()
             h.update(repr((np.asarray(shape, dtype=float).round(12).tolist(), size)).encode())
-        h.update("|".join(t.get_text() for t in ax.texts).encode() + ax.get_title().encode())
+        h.update("|".join(t.get_text() for t in ax.texts).encode())  # (not the title: set after drawing, often)
     return h.hexdigest()
 
 
@@ -77,7 +77,9 @@ def message(fig) -> str:
     """The figure's point: what its drawing functions stated, else each Axes' point read off its data, as many
     Axes as fit in MAX_ALT characters (the first always, cut at a clause if it is longer)."""
     said = stated(fig)
-    sentences = [kinds.sentence(said)] if said else [s for ax in _shown(fig) for s in [point_of(ax)] if s]
+    # the Axes whose drawing function stated their point first: theirs is the figure's point
+    ordered = sorted(_shown(fig), key=lambda ax: not stated(ax))
+    sentences = [kinds.sentence(said)] if said else [s for ax in ordered for s in [point_of(ax)] if s]
     if not sentences:
         return ""
     text = sentences[0]
