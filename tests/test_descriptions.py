@@ -164,7 +164,7 @@ def _words_of_explorer_frame(panel):
     n = panel.shown
     params = panel.path.params_at(n)
     losses = panel.path.losses[:n + 1]
-    assert panel.alt.startswith("Loss (MSE) ") and f"{words.number(losses[-1])} " in panel.alt, panel.alt
+    assert panel.alt.startswith("Loss (MSE) ") and said(panel.alt, losses[-1]), panel.alt
     assert f"step {n:,}" in panel.alt  # the loss curve so far
     for x, value in zip(data.X, network.forward(params, data.X)[0].ravel()):
         assert f"({x[0]:g},{x[1]:g}) {words.number(value)}" in panel.alt, panel.alt
