@@ -147,6 +147,16 @@ def _errorbars(ax, container) -> str:
     return f"{container.get_label()}: " + ", ".join(spans)
 
 
+def label(ax, which: str) -> str:
+    """The x or y axis' label, or that of an Axes sharing it (a row of panels labels its first axis only)."""
+    shared = ax.get_shared_x_axes() if which == "x" else ax.get_shared_y_axes()
+    for other in [ax, *shared.get_siblings(ax)]:
+        text = plain((other.xaxis if which == "x" else other.yaxis).get_label_text())
+        if text:
+            return text
+    return which
+
+
 def title(ax) -> str:
     """The Axes' title, or a text placed above it as its title (panels draw changing titles as texts)."""
     above = (t.get_text() for t in ax.texts if t.get_transform() == ax.transAxes and t.get_position()[1] > 1)
@@ -193,7 +203,8 @@ def axes(ax) -> str:
     parts = [p for p in parts if p]
     if not parts:
         return ""
-    scales = [f"{n}: {plain(label)}" + (", log scale" if scale == "log" else "") for n, label, scale in
-              (("x", ax.get_xlabel(), ax.get_xscale()), ("y", ax.get_ylabel(), ax.get_yscale())) if label and ax.axison]
+    scales = [f"{n}: {name}" + (", log scale" if scale == "log" else "") for n, name, scale in
+              (("x", label(ax, "x"), ax.get_xscale()), ("y", label(ax, "y"), ax.get_yscale()))
+              if name not in ("x", "y") and ax.axison]
     head = f"Panel '{name}'" if name else "Panel"
     return head + (f" ({'; '.join(scales)})" if scales else "") + ": " + "; ".join(parts) + "."

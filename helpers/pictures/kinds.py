@@ -34,19 +34,9 @@ def at(name: str, v: str) -> str:
     return f"{name} {v}"
 
 
-def label(ax, which: str) -> str:
-    """The x or y axis' label, or that of an Axes sharing it (a row of panels labels its first axis only)."""
-    shared = ax.get_shared_x_axes() if which == "x" else ax.get_shared_y_axes()
-    for other in [ax, *shared.get_siblings(ax)]:
-        text = plain((other.xaxis if which == "x" else other.yaxis).get_label_text())
-        if text:
-            return text
-    return which
-
-
 def along(ax) -> str:
     """What the x axis counts, in a word or three: "step", "hidden units", "initial scale"."""
-    name = label(ax, "x").split(" (")[0]
+    name = details.label(ax, "x").split(" (")[0]
     return name if len(name.split()) <= 3 else name.split()[0]
 
 
@@ -155,7 +145,7 @@ def shading(ax, image) -> str:
         rows, cols = A.shape[:2]
         i = i if image.origin == "lower" else rows - 1 - i
         x, y = x0 + (j + 0.5) * (x1 - x0) / cols, y0 + (i + 0.5) * (y1 - y0) / rows
-        words += f", lowest near {label(ax, 'x')} = {number(x)}, {label(ax, 'y')} = {number(y)}"
+        words += f", lowest near {details.label(ax, 'x')} = {number(x)}, {details.label(ax, 'y')} = {number(y)}"
     return words
 
 
