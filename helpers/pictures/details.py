@@ -35,9 +35,11 @@ def category(ax, x: float, snap: bool = True) -> str:
         return formatter.format_ticks([x])[0]
     ticks = np.asarray(ax.get_xticks(), dtype=float)
     if snap and len(ticks):
-        t = ticks[np.argmin(np.abs(ticks - x))]
-        if abs(x - t) <= 0.15 * max(abs(t), 1.0):
-            return number(t)
+        i = int(np.argmin(np.abs(ticks - x)))
+        spacing = float(np.min(np.diff(np.sort(ticks)))) if len(ticks) > 1 else max(abs(ticks[0]), 1.0)
+        if abs(x - ticks[i]) <= 0.5 * spacing:  # within half the way to the next tick: this tick's
+            name = formatter.format_ticks(list(ticks))[i].strip()
+            return plain(name) or number(ticks[i])
     return number(x)
 
 
@@ -71,7 +73,7 @@ def _line(ax, line) -> str:
     x, y = x[ok], y[ok]
     if len(x) == 0:
         return ""
-    xname, yname = plain(ax.get_xlabel()), plain(ax.get_ylabel())
+    xname, yname = along(ax), plain(ax.get_ylabel())
     if len(x) == 1 or (len(x) <= 3 and line.get_marker() not in (None, "None", "", " ")):
         return name + "marked at " + ", ".join(_point(ax, a, b) for a, b in zip(x, y))
     if len(x) == 2 and y[0] == y[1]:
@@ -155,6 +157,12 @@ def label(ax, which: str) -> str:
         if text:
             return text
     return which
+
+
+def along(ax) -> str:
+    """What the x axis counts, in a word or three: "step", "hidden units", "initial scale"."""
+    name = label(ax, "x").split(" (")[0]
+    return name if len(name.split()) <= 3 else name.split()[0]
 
 
 def title(ax) -> str:

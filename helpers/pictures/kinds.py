@@ -13,7 +13,7 @@ from matplotlib.container import BarContainer, ErrorbarContainer
 from matplotlib.patches import Polygon
 
 from helpers.pictures import details
-from helpers.pictures.shapes import crossings, curve, extremes, is_flat, number, plain
+from helpers.pictures.shapes import MIN_SWINGS, at, crossings, curve, extremes, is_flat, number, plain, swings
 
 CLASS_COLOURS = {"#0072b2": 0, "#d55e00": 1}  # the points' colours by target (helpers.pictures.plots.CLASSES)
 
@@ -25,19 +25,6 @@ def sentence(text: str) -> str:
         return text + ("" if text.endswith((".", "!", "?")) else ".")
     text = text.strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".") if text else ""
-
-
-def at(name: str, v: str) -> str:
-    """A place on the x axis in words: "2 hidden units", "step 1,000"."""
-    if name.endswith("units"):
-        return f"{v} {name[:-1] if v == '1' else name}"
-    return f"{name} {v}"
-
-
-def along(ax) -> str:
-    """What the x axis counts, in a word or three: "step", "hidden units", "initial scale"."""
-    name = details.label(ax, "x").split(" (")[0]
-    return name if len(name.split()) <= 3 else name.split()[0]
 
 
 def plane(ax, image) -> str:
@@ -72,9 +59,11 @@ def plane(ax, image) -> str:
 
 
 def curves(ax) -> str:
+    """Curves: one or a few in shape words, with where two cross; many in groups: how many stay flat, which
+    oscillate, which ends highest and which lowest."""
     found = details.curves(ax)
     log = ax.get_yscale() == "log"
-    x_name = along(ax)
+    x_name = details.along(ax)
     if len(found) == 1:
         name, x, y = found[0]
         return f"{name or plain(ax.get_ylabel()) or 'the curve'} {curve(x, y, log, x_name)}"
@@ -87,39 +76,50 @@ def curves(ax) -> str:
             if cross:
                 words += f"; {a} and {b} cross at {at(x_name, number(cross[0]))}"
         return words
-    names = [name or f"curve {i + 1}" for i, (name, _, _) in enumerate(found)]
+    names = []  # an unnamed curve belongs to the named one before it (a legend names a group's first line only)
+    for i, (name, _, _) in enumerate(found):
+        names.append(name or (names[-1] if names else f"curve {i + 1}"))
     ends = [y[-1] for _, _, y in found]
     flat = [n for n, (_, _, y) in zip(names, found) if is_flat(y, log)]
     words = f"of {len(found)} curves, {len(flat)} stay{'s' if len(flat) == 1 else ''} flat" if flat else \
         f"all {len(found)} curves move"
+    turning = [(n, swings(y, log)) for n, (_, _, y) in zip(names, found)]
+    turning = [(n, k, size) for n, (k, size) in turning if k >= MIN_SWINGS]
+    if turning:
+        groups = list(dict.fromkeys(n for n, _, _ in turning))
+        words += (f"; {len(turning)} oscillate ({', '.join(groups)}; swings up to "
+                  f"{number(max(size for _, _, size in turning))})")
     return words + f"; at the end {extremes(names, ends)}"
 
 
 def series(ax) -> str:
-    """Error bars (a value per group with its interval): each series' highest value and where, then where two
-    series differ most."""
+    """Error bars (a value per group with its interval): with one series its lowest and highest; with several,
+    where they differ most and their values there."""
     found = []
     for c in ax.containers:
         if isinstance(c, ErrorbarContainer) and c.lines[0] is not None:
             x, y = (np.asarray(v, dtype=float) for v in c.lines[0].get_data())
             found.append((c.get_label(), [details.category(ax, v) for v in x], y))
-    x_name = along(ax)
+    x_name, y_name = details.along(ax), plain(ax.get_ylabel())
+    head = f"{y_name}: " if y_name else ""
+    if len(found) >= 2 and all(len(y) == len(found[0][2]) for _, _, y in found):
+        Y = np.array([y for _, _, y in found])
+        ok = np.isfinite(Y).sum(axis=0) >= 2  # groups where two settings have a value (no "none")
+        gap = np.zeros(Y.shape[1])
+        gap[ok] = np.nanmax(Y[:, ok], axis=0) - np.nanmin(Y[:, ok], axis=0)
+        if gap.max() > 0:
+            k = int(np.argmax(gap))
+            values = ", ".join(f"{label} {number(y[k])}" for label, _, y in found[:4])
+            return f"{head}the settings differ most at {at(x_name, found[0][1][k])}: {values}"
     parts = []
     for label, xs, y in found[:3]:
         if np.isfinite(y).any():
-            top = int(np.nanargmax(y))
-            low = int(np.nanargmin(y))
+            top, low = int(np.nanargmax(y)), int(np.nanargmin(y))
             parts.append(f"{label} is lowest, {number(y[low])}, at {at(x_name, xs[low])} and highest, "
                          f"{number(y[top])}, at {at(x_name, xs[top])}")
         else:
             parts.append(f"{label} has no value")
-    if len(found) >= 2 and len(found[0][2]) == len(found[1][2]):
-        (a, xs, ya), (b, _, yb) = found[0], found[1]
-        gap = np.abs(ya - yb)
-        if np.isfinite(gap).any() and np.nanmax(gap) > 0:
-            k = int(np.nanargmax(gap))
-            parts.append(f"they differ most at {at(x_name, xs[k])}: {a} {number(ya[k])}, {b} {number(yb[k])}")
-    return "; ".join(parts)
+    return head + "; ".join(parts)
 
 
 def histograms(ax) -> str:
@@ -130,7 +130,7 @@ def histograms(ax) -> str:
         x, y = p.get_xy().T
         parts.append(f"{p.get_label()} peaks at {number(y.max())} near {number(x[np.argmax(y)])}")
     what = plain(ax.get_ylabel()) or "counts"
-    return f"{what} by {along(ax)}: " + "; ".join(parts)
+    return f"{what} by {details.along(ax)}: " + "; ".join(parts)
 
 
 def shading(ax, image) -> str:
@@ -150,17 +150,25 @@ def shading(ax, image) -> str:
 
 
 def bars(ax) -> str:
-    bars = next(c for c in ax.containers if isinstance(c, BarContainer))
-    names = [details.category(ax, b.get_x() + b.get_width() / 2) for b in bars]
-    values = [b.get_height() for b in bars]
+    """Bars: beside targets and a 0.5 line (predictions), how many are on their target's side; else, for each
+    set of bars, which is highest and which lowest."""
+    sets = [c for c in ax.containers if isinstance(c, BarContainer)]
+    x_name = details.along(ax)
     level = any(len(line.get_xdata()) == 2 and np.all(np.asarray(line.get_ydata()) == 0.5) for line in ax.lines)
     targets = next((c for c in ax.collections if isinstance(c, PathCollection) and c.get_label() == "target"), None)
-    if level and targets is not None and len(targets.get_offsets()) == len(values):
-        t = np.asarray(targets.get_offsets(), dtype=float)[:, 1]
-        right = sum((v > 0.5) == (g > 0.5) for v, g in zip(values, t))
-        return (f"{right} of {len(values)} outputs are on their target's side of 0.5: "
-                + ", ".join(f"{n} {number(v)}" for n, v in zip(names, values)))
-    return extremes(names, values)
+    parts = []
+    for bars in sets:
+        names = [details.category(ax, b.get_x() + b.get_width() / 2) for b in bars]
+        values = [b.get_height() for b in bars]
+        if level and targets is not None and len(targets.get_offsets()) == len(values):
+            t = np.asarray(targets.get_offsets(), dtype=float)[:, 1]
+            right = sum((v > 0.5) == (g > 0.5) for v, g in zip(values, t))
+            return (f"{right} of {len(values)} outputs are on their target's side of 0.5: "
+                    + ", ".join(f"{n} {number(v)}" for n, v in zip(names, values)))
+        label = bars.get_label()
+        named = [at(x_name, n) if n.replace(".", "").isdigit() else n for n in names]
+        parts.append(("" if not label or label.startswith("_") else f"{label}: ") + extremes(named, values))
+    return "; ".join(parts)
 
 
 def point(ax) -> str:
@@ -181,7 +189,13 @@ def point(ax) -> str:
         marks = [line for line in ax.lines if line.get_visible() and len(line.get_xdata()) == 1]
         if marks:
             x, y = marks[0].get_data()
-            words = f"{plain(ax.get_ylabel()) or 'the value'} is {number(y[0])} at {along(ax)} {number(x[0])}"
+            words = f"{plain(ax.get_ylabel()) or 'the value'} is {number(y[0])} at {details.along(ax)} {number(x[0])}"
+    if not words:
+        lines = [line for line in ax.lines if line.get_visible() and len(line.get_xdata()) == 2]
+        if lines and ax.axison:
+            (x0, x1), (y0, y1) = lines[0].get_data()
+            words = (f"a line from ({number(x0)}, {number(y0)}) to ({number(x1)}, {number(y1)}) "
+                     f"({details.label(ax, 'x')}, {details.label(ax, 'y')})")
     if not words and not ax.axison:
         texts = [plain(t.get_text()).replace("\n", " ") for t in ax.texts if t.get_visible() and t.get_text().strip()]
         name = details.title(ax)

@@ -79,26 +79,35 @@ def crossings(x, y1, y2) -> list:
     return [float(x[b]) for a, b in zip(ok[:-1], ok[1:]) if s[a] != s[b]]
 
 
+def at(name: str, v: str) -> str:
+    """A place on the x axis in words: "step 1,000", "2 hidden units", "1 hidden unit"."""
+    if name.endswith("units"):
+        return f"{v} {name[:-1] if v == '1' else name}"
+    return f"{name} {v}" if name else v
+
+
 def curve(x, y, log: bool = False, along: str = "step") -> str:
     """A curve in words: its plateau (where it is flat and until when), where it goes, and whether it oscillates.
     x, y: (K,) with K >= 2, finite; along: what x is ("step")."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    at = (lambda v: f"{along} {number(v)}") if along else number
+
+    def where(v):
+        return at(along, number(v))
     k = flat_until(y, log)
     turns, largest = swings(y, log)
     way = "falls" if y[-1] < y[0] else "rises"
     if k == len(y):
-        words = f"stays near {number(y[0])} from {at(x[0])} to {at(x[-1])}, ending at {number(y[-1])}"
+        words = f"stays near {number(y[0])} from {where(x[0])} to {where(x[-1])}, ending at {number(y[-1])}"
     elif k >= max(3, len(y) // 20):
-        words = f"stays near {number(y[0])} until {at(x[k])}, then {way} to {number(y[-1])} by {at(x[-1])}"
+        words = f"stays near {number(y[0])} until {where(x[k])}, then {way} to {number(y[-1])} by {where(x[-1])}"
     else:
-        words = f"{way} from {number(y[0])} at {at(x[0])} to {number(y[-1])} at {at(x[-1])}"
+        words = f"{way} from {number(y[0])} at {where(x[0])} to {number(y[-1])} at {where(x[-1])}"
     if turns >= MIN_SWINGS:
         words += f", oscillating ({turns} swings, the largest {number(largest)})"
     elif k < len(y):
         low = int(np.argmin(y))
         if 0 < low < len(y) - 1 and y[low] < 0.9 * min(y[0], y[-1]):
-            words += f", lowest {number(y[low])} at {at(x[low])}"
+            words += f", lowest {number(y[low])} at {where(x[low])}"
     return words
 
 
@@ -113,8 +122,8 @@ def extremes(names, values) -> str:
     if not ok.any():
         return "none has a value"
     hi, lo = np.nanmax(values), np.nanmin(values)
-    top = [n for n, v in zip(names, values) if v == hi]
-    bottom = [n for n, v in zip(names, values) if v == lo]
+    top = list(dict.fromkeys(n for n, v in zip(names, values) if v == hi))  # each name once
+    bottom = list(dict.fromkeys(n for n, v in zip(names, values) if v == lo))
     if hi == lo:
         return f"all {number(hi)}"
     return f"highest {_names(top)} {number(hi)}; lowest {_names(bottom)} {number(lo)}"
