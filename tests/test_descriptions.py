@@ -6,6 +6,7 @@ from the network (not read back from the figure), and how a figure reaches the p
 """
 import html
 import re
+from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -58,6 +59,9 @@ def test_a_run_overview_says_the_loss_the_output_at_each_point_and_the_predictio
     y_hat = network.forward(reference.params, data.X)[0].ravel()  # the data, computed again
     assert f"gets all 4 XOR points right (outputs {', '.join(f'{v:.2f}' for v in y_hat)})" in point, point
     assert len(point) <= words.MAX_ALT and point not in text
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    quoted = re.search(r'\("(The loss stays near [^"]*)"\)', readme).group(1)  # the README's example is this one
+    assert point.startswith(quoted), (quoted, point)
     for x, value in zip(data.X, y_hat):
         name = f"({x[0]:g},{x[1]:g})"
         assert f"{name} {words.number(value)}" in text, (name, text)  # the bars
