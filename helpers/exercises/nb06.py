@@ -92,6 +92,8 @@ def _judge_op(name: str, f):
     probes = Answer("value_ops", _probe)
     for x0 in OPS[name][2]:
         got = probes(f, x0)
+        if probes.problem and probes.problem.status == "not attempted":
+            return Verdict("value_ops", "not attempted", f"{name}: {probes.problem.text}")
         if probes.problem:
             said = probes.problem.text.replace("Your function", f"{name}(Value({x0:g})) or its _backward")
             return Verdict("value_ops", probes.problem.status, said + _divides(name, x0, probes.problem.text))
