@@ -236,6 +236,8 @@ ANSWERS = [  # (exercise, answer, status, words the message must contain, mistak
     ("zero_grad_fix", (2, ZERO_WEIGHTS), "not yet", "the biases kept their old gradients", "zero_some"),
     ("zero_grad_fix", (2, ZERO_KEYS), "not yet", "raised AttributeError", None),
     ("zero_grad_fix", ("two", S["step_gradients"]), "not yet", "must be one number", None),
+    ("zero_grad_fix", (" 2 ", S["step_gradients"]), "correct", "You predicted 2, and", None),
+    ("zero_grad_fix", (True, S["step_gradients"]), "not yet", "must be one number", None),
     ("zero_grad_fix", (..., S["step_gradients"]), "not attempted", "Set second_backward_prediction", None),
     ("zero_grad_fix", (2, placeholder), "not attempted", "NotImplementedError", None),
     ("fan_out", fan(-24), "correct", "-18 through a * b plus -6 through a + c", None),

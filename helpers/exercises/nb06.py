@@ -168,7 +168,8 @@ def fan(prediction) -> tuple:
     return prediction, a, f
 
 
-def _as_number(x):
+def as_number(x):
+    """A prediction as a float: a number, or a string that reads as one; None for anything else."""
     if isinstance(x, str):
         try:
             return float(x.strip())
@@ -195,7 +196,7 @@ def judge_fan_out(prediction, a=None, f=None) -> Verdict:
     right, value = b0 * (a0 + c0) + a0 * b0, (a0 * b0) * (a0 + c0)  # through a * b, plus through a + c
     if prediction is None or prediction is Ellipsis:
         return Verdict("fan_out", "not attempted", "Set fan_out_prediction to a number: your prediction of df/da.")
-    guess = _as_number(prediction)
+    guess = as_number(prediction)
     if guess is None:
         return Verdict("fan_out", "not yet", f"fan_out_prediction must be one number; got {prediction!r}.")
     if f is None or f is Ellipsis:

@@ -9,13 +9,13 @@ zero_grad_fix(prediction, step_gradients): what a second backward() without zero
 parameters whose .grad already hold something, called twice.
 Every judge returns a Verdict and never raises.
 """
-import numbers
 
 import numpy as np
 
 from helpers import data, network, variants
 from helpers.analysis import autograd_net
 from helpers.exercises.engine import mistake
+from helpers.exercises.nb06 import as_number
 from helpers.exercises.verdicts import Answer, Verdict, as_numbers
 
 NAMES = ("dW1", "dW2", "db1", "db2")
@@ -147,9 +147,11 @@ def judge_zero_grad_fix(prediction, step_gradients=None) -> Verdict:
     if prediction is None or prediction is Ellipsis:
         return Verdict("zero_grad_fix", "not attempted", "Set second_backward_prediction to a number first: your "
                        "prediction of the second call's gradient as a multiple of the first.")
-    if not isinstance(prediction, numbers.Real) or isinstance(prediction, bool) or not np.isfinite(prediction):
+    said = as_number(prediction)  # "2" is read as 2, as fan_out reads its prediction
+    if said is None:
         return Verdict("zero_grad_fix", "not yet", f"second_backward_prediction must be one number (e.g. 1.5); "
                        f"got {prediction!r}.")
+    prediction = said
     run = Answer("zero_grad_fix", step_gradients)
     if run.problem:
         return run.problem
