@@ -381,62 +381,156 @@ CORPUS += [
      "exactly two hidden units"),
 ]
 
-# ---- 06 mul_backward, sigmoid_backward, add_backward, fan_out -------------------------------------------------
-MB, SB, AB = "mul_backward", "sigmoid_backward", "add_backward"
-M_A, M_B = "a.grad += b.data * out.grad", "b.grad += a.data * out.grad"
-S_X = "x.grad += out.data * (1 - out.data) * out.grad"
-A_A, A_B = "a.grad += out.grad", "b.grad += out.grad"
+# ---- 06 value_ops, tanh_ce_net, zero_grad_fix, fan_out --------------------------------------------------------
+# each answer is the source of the answer cell(s) a student typed, run after notebook 06's setup cell; `cells`
+# ({grade_id: source}) is what tests/test_misconceptions.py puts in a fake student's notebook
+OPS_CELL = "answer_tanh_log_relu"
 
 
-def fan(prediction):
-    a, b, c = Value(2.0), Value(-3.0), Value(4.0)
-    f = (a * b) * (a + c)
-    f.backward()
-    return prediction, a, f
+def typed06(exercise: str, sources: dict, prediction=None, after: dict = None):
+    """The check's arguments for answer cells `sources` {grade_id: source} of notebook 06, each run after the
+    setup cell (and after `after`, earlier answers); a callable carrying `cells` for the misconception test."""
+    import math
+
+    from helpers.analysis import autograd_net
+    from helpers.autograd import zero_grad
+    scope = {"np": np, "math": math, "network": network, "Value": Value, "autograd_net": autograd_net,
+             "zero_grad": zero_grad, **(after or {})}
+
+    def args():
+        found = dict(scope)
+        for source in sources.values():
+            exec(compile(source, "<student>", "exec"), found)
+        if exercise == "value_ops":
+            return found["tanh"], found["log"], found["relu"]
+        if exercise == "tanh_ce_net":
+            return (found["tanh_ce_gradients"],)
+        if exercise == "zero_grad_fix":
+            return found["second_backward_prediction"], found["step_gradients"]
+        return found["fan_out_prediction"], found["a"], found["f"]
+    args.cells = sources
+    return args
 
 
+def ops06(**replace):
+    """Exercise 1's cell: the declared answer with some text changed (old -> new)."""
+    source = SOLUTIONS["value_ops"]
+    for old, new in replace.values():
+        assert old in source, old
+        source = source.replace(old, new)
+    return typed06("value_ops", {OPS_CELL: source})
+
+
+RIGHT_OPS = {k: v for k, v in zip(("tanh", "log", "relu"), typed06("value_ops", {OPS_CELL: SOLUTIONS["value_ops"]})())}
+
+
+def net06(**replace):
+    source = SOLUTIONS["tanh_ce_net"]
+    for old, new in replace.values():
+        assert old in source, old
+        source = source.replace(old, new)
+    return typed06("tanh_ce_net", {"answer_tanh_ce_gradients": source}, after=RIGHT_OPS)
+
+
+ZERO_FN = SOLUTIONS["zero_grad_fix"].split("\n\n\n")[1]
+
+
+def zero06(prediction, **replace):
+    source = ZERO_FN
+    for old, new in replace.values():
+        assert old in source, old
+        source = source.replace(old, new)
+    return typed06("zero_grad_fix", {"answer_second_backward_prediction": f"second_backward_prediction = "
+                                     f"{prediction!r}\n", "answer_step_gradients": source})
+
+
+F_CELL = "a, b, c = Value(2.0), Value(-3.0), Value(4.0)\nf = (a * b) * (a + c)\nf.backward()\n"
+
+
+def fan06(prediction, f_cell: str = F_CELL):
+    return typed06("fan_out", {"answer_fan_out_prediction": f"fan_out_prediction = {prediction!r}\n",
+                               "answer_f": "from helpers.autograd import Value\n\n" + f_cell})
+
+
+TANH_SLOPE, LOG_SLOPE, RELU_SLOPE = ("x.grad += (1 - t * t) * result.grad", "x.grad += result.grad / x.data",
+                                     "x.grad += (1.0 if x.data > 0 else 0.0) * result.grad")
+ZERO_LINE = "zero_grad(autograd_net.parameters(P))"
+LOSS_LINE = "total = total - (target * log(y_hat) + (1 - target) * log(1 - y_hat))"
 CORPUS += [
-    (MB, (right(MB),), "correct", None, "the other input"),
-    (MB, (variant(MB, a=(M_A, "a.grad = a.grad + out.grad * b.data")),), "correct", None, "the other input"),
-    (MB, (variant(MB, a=(M_A, "a.grad = b.data * out.grad"), b=(M_B, "b.grad = a.data * out.grad")),), "not yet",
-     "mul_assign", "Write += , not ="),
-    (MB, (variant(MB, a=(M_A, "a.grad += a.data * out.grad"), b=(M_B, "b.grad += b.data * out.grad")),), "not yet",
-     "mul_swapped", "swap them"),
-    (MB, (variant(MB, a=(M_A, "a.grad += b.data"), b=(M_B, "b.grad += a.data")),), "not yet", "mul_no_chain",
-     "arriving from above"),
-    (MB, (variant(MB, a=(M_A, "a.grad += b.data * out.data"), b=(M_B, "b.grad += a.data * out.data")),), "not yet",
-     "mul_out_data", "is out.grad"),
-    (MB, (variant(MB, a=(M_A, "return b.data * out.grad, a.data * out.grad"), b=(M_B, "pass")),), "not yet",
-     "mul_returned", "nobody reads the return value"),
-    (SB, (right(SB),), "correct", None, "read off the forward pass"),
-    (SB, (variant(SB, a=(S_X, "s = 1 / (1 + math.exp(-x.data)); x.grad += s * (1 - s) * out.grad")),), "not yet",
-     None, "raised NameError"),  # math is not imported in the answer cell
-    (SB, (variant(SB, a=(S_X, "x.grad = out.data * (1 - out.data) * out.grad")),), "not yet", "sigmoid_assign",
+    ("value_ops", ops06(), "correct", None, "records x as its input"),
+    ("value_ops", ops06(a=(TANH_SLOPE, "x.grad += result.grad / math.cosh(x.data) ** 2")), "correct", None,
+     "1 - tanh(x)^2"),
+    ("value_ops", ops06(a=("t = math.tanh(x.data)", "t = float(np.tanh(np.float32(x.data)))")), "correct", None,
+     "records x"),  # float32 forward
+    ("value_ops", ops06(a=(LOG_SLOPE, "x.grad += np.float32(result.grad) / np.float32(x.data)")), "correct", None,
+     "log 1/x"),
+    ("value_ops", ops06(a=(RELU_SLOPE, "x.grad += result.grad * (x.data > 0)")), "correct", None, "0 at the kink"),
+    ("value_ops", ops06(a=(RELU_SLOPE, "x.grad += (result.data / x.data) * result.grad")), "not yet", None,
+     "divides by zero"),
+    ("value_ops", ops06(a=(RELU_SLOPE, "x.grad += (1.0 if x.data >= 0 else 0.0) * result.grad")), "not yet",
+     "ops_relu_at_zero", "Use a strict test"),
+    ("value_ops", ops06(a=(RELU_SLOPE, "x.grad += result.data * result.grad")), "not yet", "ops_relu_value",
+     "not relu(x) itself"),
+    ("value_ops", ops06(a=(TANH_SLOPE, "x.grad = (1 - t * t) * result.grad")), "not yet", "ops_assign",
      "Write += , not ="),
-    (SB, (variant(SB, a=(S_X, "x.grad += x.data * (1 - x.data) * out.grad")),), "not yet", "sigmoid_of_x",
-     "it is out.data"),
-    (SB, (variant(SB, a=(S_X, "s = network.sigmoid(out.data); x.grad += s * (1 - s) * out.grad")),), "not yet",
-     "sigmoid_twice", "out.data already IS"),
-    (SB, (variant(SB, a=(S_X, "x.grad += out.data * (1 - out.data)")),), "not yet", "sigmoid_no_chain",
-     "arriving from above"),
-    (SB, (variant(SB, a=(S_X, "return out.data * (1 - out.data) * out.grad")),), "not yet", "sigmoid_returned",
-     "nobody reads the return value"),
-    (AB, (right(AB),), "correct", None, "Both inputs get out.grad ADDED"),
-    (AB, (variant(AB, a=(A_A, "a.grad = out.grad"), b=(A_B, "b.grad = out.grad")),), "not yet", "add_still_assign",
-     "Still `=`"),
-    (AB, (variant(AB, b=(A_B, "b.grad = out.grad")),), "not yet", "add_half_fixed", "the other still overwrites"),
-    (AB, (variant(AB, a=(A_A, "a.grad += 1"), b=(A_B, "b.grad += 1")),), "not yet", "add_no_chain",
-     "add out.grad"),
-    (AB, (variant(AB, a=(A_A, "a.grad += a.grad + out.grad"), b=(A_B, "b.grad += b.grad + out.grad")),), "not yet",
-     "add_doubled", "counted twice"),
-    ("fan_out", lambda: fan(-24), "recorded", None, "through a * b plus"),
-    ("fan_out", lambda: fan("-24"), "recorded", None, "You predicted -24"),
-    ("fan_out", lambda: fan(-18), "recorded", "fan_one_path", "one path only"),
-    ("fan_out", lambda: fan(-6), "recorded", "fan_one_path", "one path only"),
-    ("fan_out", lambda: fan(108), "recorded", "fan_product", "the shares of DIFFERENT paths add"),
-    ("fan_out", lambda: fan(-36), "recorded", "fan_value", "not its slope"),
-    ("fan_out", lambda: fan(7), "recorded", None, "along one path the local derivatives multiply, and the paths add"),
-    ("fan_out", lambda: fan("minus 24"), "not yet", None, "must be one number"),
+    ("value_ops", ops06(a=(LOG_SLOPE, "x.grad += 1 / x.data")), "not yet", "ops_no_chain", "arriving from above"),
+    ("value_ops", ops06(a=('result = Value(t, (x,), "tanh")', 'result = Value(t)')), "not yet", "ops_no_record",
+     "never reaches x"),
+    ("value_ops", ops06(a=(TANH_SLOPE, "x.grad += (1 - x.data ** 2) * result.grad")), "not yet", "ops_tanh_of_x",
+     "not x"),
+    ("value_ops", ops06(a=(TANH_SLOPE, "x.grad += t * (1 - t) * result.grad")), "not yet",
+     "ops_tanh_sigmoid_form", "the sigmoid's slope"),
+    ("value_ops", ops06(a=(TANH_SLOPE, "x.grad += (1 - t) * result.grad")), "not yet", "ops_tanh_no_square",
+     "square is missing"),
+    ("value_ops", ops06(a=(LOG_SLOPE, "x.grad += result.data * result.grad")), "not yet", "ops_log_of_log",
+     "e^x's rule"),
+    ("value_ops", ops06(a=(LOG_SLOPE, "x.grad += x.data * result.grad")), "not yet", "ops_log_x", "not x"),
+    ("value_ops", ops06(a=(LOG_SLOPE, "x.grad -= result.grad / x.data")), "not yet", None, "by hand"),
+    ("tanh_ce_net", net06(), "correct", None, "variants.descend's run"),
+    ("tanh_ce_net", net06(a=("target * log(y_hat) + (1 - target) * log(1 - y_hat)",
+                             "log(y_hat) if target == 1 else log(1 - y_hat)")), "correct", None,
+     "variants.backward's on all three nets"),
+    ("tanh_ce_net", net06(a=('return autograd_net.to_arrays(P, "grad")',
+                             'return {k: v.astype(np.float32) for k, v in autograd_net.to_arrays(P, "grad").items()}')),
+     "correct", None, "float32"),
+    ("tanh_ce_net", net06(a=('z2 = P["b2"] if "b2" in P else 0.0', 'z2 = P["b2"]')), "not yet", None,
+     "a net without biases has no b1 or b2"),
+    ("tanh_ce_net", net06(a=("tanh(z1)", "z1.sigmoid()")), "not yet", "net_sigmoid_hidden", "tanh there"),
+    ("tanh_ce_net", net06(a=(LOSS_LINE, "total = total + 0.5 * (y_hat - target) ** 2")), "not yet",
+     "net_squared_loss", "the squared error"),
+    ("tanh_ce_net", net06(a=(LOSS_LINE, LOSS_LINE.replace("total - (", "total + ("))), "not yet", "net_sign",
+     "wrong sign"),
+    ("tanh_ce_net", net06(a=("total.backward()", "(total * (1 / len(X))).backward()")), "not yet", "net_mean",
+     "the mean"),
+    ("tanh_ce_net", net06(a=(LOSS_LINE, LOSS_LINE.replace("total = total - (", "total = -("))), "not yet",
+     "net_last_example", "the last example alone"),
+    ("zero_grad_fix", zero06(2), "correct", None, "You predicted 2, and measured it is 2"),
+    ("zero_grad_fix", zero06(1.5, a=(ZERO_LINE, "for p in autograd_net.parameters(P):\n        p.grad = 0.0")),
+     "correct", None, "You predicted 1.5; measured, it is 2"),
+    ("zero_grad_fix", zero06(2, a=(ZERO_LINE, "pass")), "not yet", "zero_none", "the second three times"),
+    ("zero_grad_fix", zero06(2, a=(ZERO_LINE, "pass"), b=("    return", f"    {ZERO_LINE}\n    return")), "not yet",
+     "zero_after_backward", "returns zeros"),
+    ("zero_grad_fix", zero06(2, a=(ZERO_LINE, "pass"), b=('    return autograd_net.to_arrays(P, "grad")',
+                                                          '    grads = autograd_net.to_arrays(P, "grad")\n'
+                                                          f'    {ZERO_LINE}\n    return grads')), "not yet",
+     "zero_after_reading", "Zero before backward()"),
+    ("zero_grad_fix", zero06(2, a=(ZERO_LINE, 'zero_grad(P["W1"][0] + P["W1"][1] + P["W2"])')), "not yet",
+     "zero_some", "only some parameters"),
+    ("zero_grad_fix", zero06(2, a=(ZERO_LINE, "zero_grad(P)")), "not yet", None, "the dict P gives its names"),
+    ("fan_out", fan06(-24), "recorded", None, "through a * b plus"),
+    ("fan_out", fan06("-24"), "recorded", None, "You predicted -24"),
+    ("fan_out", fan06(-18), "recorded", None, "the path through a * b alone"),  # recorded, never marked wrong
+    ("fan_out", fan06(108), "recorded", None, "shares of different paths add"),
+    ("fan_out", fan06(-36), "recorded", None, "f itself, not its slope"),
+    ("fan_out", fan06(-24, "a, b, c = 2.0, -3.0, 4.0\nf = (a * b) * (a + c)\n"), "not yet", "fan_float",
+     "f is a plain number"),
+    ("fan_out", fan06(-24, "a, b, c = Value(2.0), Value(-3.0), Value(4.0)\n"
+                           "f = (Value(2.0) * Value(-3.0)) * (Value(2.0) + Value(4.0))\nf.backward()\n"), "not yet",
+     "fan_fresh", "built from new Values"),
+    ("fan_out", fan06(-24, F_CELL + "f.backward()  # once more, to be sure\n"), "not yet", "fan_polluted",
+     "Here a.grad is -72"),
+    ("fan_out", fan06(-24, "a, b, c = Value(2.0), Value(-3.0), Value(4.0)\nprod = a * b\nprod.backward()\n"
+                           "f = prod * (a + c)\nf.backward()\n"), "not yet", "fan_polluted", "came from before"),
 ]
 
 

@@ -1,6 +1,6 @@
 """Pictures of the hidden layer (notebook 04): activation table, hidden space, per-unit maps.
 
-Like helpers/plots.py, each function draws on Axes you pass in and returns its artists,
+Like helpers/pictures/plots.py, each function draws on Axes you pass in and returns its artists,
 so the representation panel can keep one figure and only move what changes.
 """
 import numpy as np
