@@ -48,6 +48,8 @@ def setup_source(repo: str, ref: str) -> str:
     return f'''# Setup (the same cell opens every notebook): make `helpers` importable.
 # In Colab, fetch this repository at a pinned version (a tag or a commit) and keep Colab's own
 # numpy, matplotlib and ipywidgets (7.7.1): other versions of ipywidgets break its widgets.
+# In JupyterLite (Python in the browser, "emscripten"), the site's files hold helpers/ beside
+# notebooks/ and the kernel starts in this notebook's folder, as in a clone: ".." finds it.
 import sys
 
 if "google.colab" in sys.modules:
@@ -73,6 +75,17 @@ if "google.colab" in sys.modules:
             ) from None
         os.rename("backprop-lab-download", "backprop-lab")
     sys.path.insert(0, os.path.abspath("backprop-lab"))
+elif sys.platform == "emscripten":
+    import os
+
+    if not os.path.isdir("../helpers"):
+        raise RuntimeError("This browser did not give the notebook the site's files (helpers/ is not beside "
+                           "notebooks/). JupyterLite needs a service worker for that, which private windows of "
+                           "some browsers block: open the page in a normal window and run this cell again.")
+    sys.path.insert(0, "..")
+    print("Running in your browser (JupyterLite): nothing to install, and your work stays in this browser "
+          "(File > Download keeps a copy). Here a check cannot stop code that never ends: if a cell stays "
+          "busy ([*]), choose Kernel > Restart Kernel, fix the code, and run the cells again.")
 else:
     sys.path.insert(0, "..")'''
 
