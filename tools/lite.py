@@ -192,7 +192,8 @@ def build(out: Path) -> None:
     (stage / "overrides.json").write_text(json.dumps(SETTINGS, indent=1))
     shutil.rmtree(out, ignore_errors=True)
     run([sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", stage, "--contents", stage / "files",
-         "--output-dir", out, "--settings-overrides", stage / "overrides.json", "--no-sourcemaps", "--apps", "lab"])
+         "--output-dir", out, "--settings-overrides", stage / "overrides.json", "--no-sourcemaps", "--apps", "lab"],
+        cwd=stage)  # where `jupyter lite` keeps its task database (.jupyterlite.doit.db)
     configure(out)
     packages = pyodide_folder(out / "static" / "pyodide")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
