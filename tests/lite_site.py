@@ -3,9 +3,10 @@ and benchmarks/lite.py.
 
 The site is served on 127.0.0.1 by Python's http.server (the harness, not the lab); Debian's chromium opens it
 and every request to any other address is aborted (and listed). The page's own jupyter-lite.json is answered
-with `exposeAppInBrowser` added, so the harness reaches JupyterLab's application object (window.jupyterapp);
-the site as published does not expose it. Each notebook is opened, run with Run All, and what its kernel sent
-(the iopub messages, as nbval reads them) is kept for comparing with the stored outputs.
+with `exposeAppInBrowser` added, so the harness reaches JupyterLab's application object (window.jupyterapp),
+and every cell kept in the page (windowingMode "none"); the site as published does neither. Each notebook is
+opened, run with Run All, and what its kernel sent (the iopub messages, as nbval reads them) is kept for
+comparing with the stored outputs.
 """
 import contextlib
 import json
@@ -18,7 +19,9 @@ from pathlib import Path
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+                 "--disable-dev-shm-usage",
+                 # no name resolves (127.0.0.1 needs none): a request that escaped the page's routing fails too
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 KERNEL_IDLE = """() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
     const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
     return !!k && k.status === 'idle' && w.sessionContext.kernelDisplayStatus === 'idle'; }"""
@@ -87,6 +90,9 @@ class Offline:
             response = route.fetch()
             config = response.json()
             config["jupyter-config-data"]["exposeAppInBrowser"] = "true"
+            # every cell in the page, not only those on screen (as tests/test_browser.py sets JupyterLab)
+            config["jupyter-config-data"].setdefault("settingsOverrides", {})[
+                "@jupyterlab/notebook-extension:tracker"] = {"windowingMode": "none"}
             return route.fulfill(response=response, body=json.dumps(config))
         return route.continue_()
 

@@ -111,6 +111,13 @@ def binder_badge() -> str:
     return f"[![Binder](https://mybinder.org/badge_logo.svg)]({url})"
 
 
+def lite_badge() -> str:
+    """The JupyterLite site (tools/lite.py) as .github/workflows/pages.yml publishes it on GitHub Pages."""
+    owner, name = github_path().split("/")
+    url = f"https://{owner}.github.io/{name}/lab/index.html?path=notebooks/{INDEX}"
+    return f"[![Try it in your browser](https://jupyterlite.rtfd.io/en/latest/_static/badge.svg)]({url})"
+
+
 def numbered_notebooks(folder: Path = NOTEBOOKS) -> list:
     return sorted(p for p in folder.glob("*.ipynb") if NUMBERED.match(p.name))
 
@@ -225,7 +232,8 @@ def index_notebook(names: list, titles: dict):
 
 def readme_block(names: list, titles: dict) -> str:
     lines = [BADGES_START, "",
-             f"Run them without installing anything: {binder_badge()} (the whole lab, from `requirements.txt`),",
+             f"Run them without installing anything: {lite_badge()} (the whole lab in your browser, no account:",
+             f"JupyterLite, see For instructors), {binder_badge()} (the whole lab, from `requirements.txt`),",
              "or one notebook at a time in Google Colab:", ""]
     lines += [f"- {colab_badge(n)} [{titles[n]}](notebooks/{n})" for n in [INDEX, *names]]
     return "\n".join([*lines, "", BADGES_END])
