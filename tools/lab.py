@@ -18,6 +18,7 @@ import sys
 OLDEST = (3, 10)  # pyproject.toml's requires-python; CI tests this version and the newest
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".venv")
+LITE_VENV = os.path.join(ROOT, ".venv-lite")  # the JupyterLite site's build tools (requirements-lite.txt)
 NEEDS = {"lab": "requirements.txt", "test": "requirements-test.txt", "lite": "requirements-lite.txt"}
 
 
@@ -45,20 +46,20 @@ def run(command):
 def prepare(need, venv=None):
     """Make the venv (.venv by default) and install `need` into it, unless that was done for these requirements."""
     venv = venv or VENV
-    hashed = (need,) if venv != VENV else ("requirements.txt", "requirements-test.txt")
     if not os.path.exists(venv_python(venv)):
         if run([sys.executable, "-m", "venv", venv]) != 0:
             sys.exit("Could not make the virtual environment {0}. On Debian or Ubuntu, install the venv module "
                      "first (sudo apt install python3-venv), delete the {0} folder, and run this again."
                      .format(os.path.basename(venv)))
     stamp = os.path.join(venv, "installed-" + need)
-    if os.path.exists(stamp) and open(stamp).read() == requirements_hash(hashed):
+    wanted = requirements_hash() if venv == VENV else requirements_hash((need,))
+    if os.path.exists(stamp) and open(stamp).read() == wanted:
         return
     if run([venv_python(venv), "-m", "pip", "install", "-r", os.path.join(ROOT, need)]) != 0:
         sys.exit("Installing {} failed (see pip's message above). Check your internet connection and "
                  "run this again; it starts over where it stopped.".format(need))
     with open(stamp, "w") as f:
-        f.write(requirements_hash(hashed))
+        f.write(wanted)
 
 
 def lab_command():
@@ -80,9 +81,8 @@ def main(argv):
         sys.exit("Backprop Lab needs Python {}.{} or newer; this is Python {}. Install a newer Python "
                  "(python.org) and run this again with it.".format(OLDEST[0], OLDEST[1], sys.version.split()[0]))
     if what == "lite":
-        lite_venv = os.path.join(ROOT, ".venv-lite")
-        prepare(NEEDS[what], lite_venv)
-        return hand_over([venv_python(lite_venv), os.path.join(ROOT, "tools", "lite.py")] + argv[1:])
+        prepare(NEEDS[what], LITE_VENV)
+        return hand_over([venv_python(LITE_VENV), os.path.join(ROOT, "tools", "lite.py")] + argv[1:])
     prepare(NEEDS[what])
     if what == "test":
         return hand_over([venv_python(), "-m", "pytest"] + argv[1:])

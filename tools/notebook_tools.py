@@ -83,7 +83,7 @@ elif sys.platform == "emscripten":
                            "notebooks/). JupyterLite needs a service worker for that, which private windows of "
                            "some browsers block: open the page in a normal window and run this cell again.")
     sys.path.insert(0, "..")
-    print("Running in your browser (JupyterLite): nothing to install, and your work stays in this browser "
+    print("Running in your browser (JupyterLite): nothing to set up, and your work stays in this browser "
           "(File > Download keeps a copy). Here a check cannot stop code that never ends: if a cell stays "
           "busy ([*]), choose Kernel > Restart Kernel, fix the code, and run the cells again.")
 else:
