@@ -102,7 +102,8 @@ class Offline:
         if not self.page.url.startswith(self.base):
             self.page.goto(f"{self.base}lab/index.html?path={path}")
         else:
-            self.page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", path)
+            self.page.evaluate("async p => { await window.jupyterapp.commands.execute('docmanager:open', {path: p}); }",
+                               path)
         self.page.wait_for_function(f"() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                                     f" && window.jupyterapp.shell.currentWidget.context.path === {json.dumps(path)}",
                                     timeout=timeout * 1000)
@@ -127,8 +128,9 @@ class Offline:
 
     def close(self) -> None:
         """Close the open notebook and stop its kernel (each Pyodide kernel holds its own memory)."""
-        self.page.evaluate("""async () => { const w = window.jupyterapp.shell.currentWidget;
-            await w.sessionContext.shutdown(); w.context.model.dirty = false; w.dispose(); }""")
+        self.page.evaluate("""async () => { const app = window.jupyterapp, w = app.shell.currentWidget;
+            const id = w.sessionContext.session.id;
+            w.context.model.dirty = false; w.dispose(); await app.serviceManager.sessions.shutdown(id); }""")
 
     def quit(self) -> None:
         self.browser.close()

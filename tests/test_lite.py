@@ -25,7 +25,8 @@ SITE = Path(os.environ.get("BACKPROP_LAB_LITE_SITE", ROOT / "_site"))
 ASKED = "BACKPROP_LAB_LITE_SITE" in os.environ or os.environ.get("BACKPROP_LAB_REQUIRE_LITE") == "1"
 CHROMIUM = os.environ.get("BACKPROP_LAB_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = os.environ.get("BACKPROP_LAB_REQUIRE_LITE") == "1"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# every notebook with code to run (the index has none: nothing to compare, and a kernel start saved)
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if '"cell_type": "code"' in p.read_text("utf-8"))
 FRAMES_PER_SECOND_FLOOR = 3  # as tests/test_browser.py: a busy CI machine passes, a stalled panel does not
 # What JupyterLite prints differently, by design: (a pattern for the lines it adds or changes, the reason)
 KNOWN = [
@@ -143,6 +144,7 @@ def lite():
                         run.extra.update(student(browser))
                     except Exception as exc:  # noqa: BLE001 -- reported by the tests that need it
                         run.extra["failed"] = f"{type(exc).__name__}: {exc}"[:2000]
+                    print(f"  {run.extra}", flush=True)
                 browser.close()
         finally:
             browser.quit()
