@@ -210,7 +210,10 @@ def test_nothing_was_fetched_from_outside_and_no_page_error(lite):
     outside = [url for url in browser.refused if not re.match(r"https://(colab\.research\.google\.com|mybinder"
                                                                r"\.org)/(assets|badge)", url)]
     assert not outside, f"the site asked other hosts for: {outside[:10]}"
-    assert not browser.errors, browser.errors
+    # the harness stops each notebook's kernel when done with it; JupyterLite's session poller then rejects
+    # "Session <id> not found" once per stopped session (nothing a student sees: no dialog, no output)
+    errors = [e for e in browser.errors if not re.fullmatch(r"Session [0-9a-f-]+ not found", e)]
+    assert not errors, errors
 
 
 def test_the_explorer_plays_and_an_exercise_is_checked_in_the_browser(lite):
