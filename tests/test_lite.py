@@ -226,3 +226,33 @@ def test_the_explorer_plays_and_an_exercise_is_checked_in_the_browser(lite):
 def test_a_cell_that_never_ends_is_stopped_by_restarting_the_kernel_as_the_setup_cell_says(lite):
     extra = lite[0]["01_xor_baseline.ipynb"].extra
     assert extra.get("after_endless_loop") == "busy, then 42", extra
+
+
+def build_script():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("lite_build", ROOT / "tools" / "lite.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_file_unlike_the_pinned_one_stops_the_build_and_names_it(tmp_path):
+    lite_build = build_script()
+    wheel = tmp_path / "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
+    wheel.write_bytes(b"not the official file")
+    with pytest.raises(SystemExit) as stopped:
+        lite_build.checked(wheel, "0" * 64, "numpy 2.0.2, by Pyodide's lock")
+    message = str(stopped.value)
+    assert wheel.name in message and "0" * 64 in message and lite_build.sha256(wheel) in message
+    assert "nothing was built" in message
+
+
+def test_the_site_carries_what_the_kernel_and_the_notebooks_import_and_their_dependencies():
+    lite_build = build_script()
+    lock = {"packages": {"numpy": {"depends": []}, "matplotlib": {"depends": ["numpy", "python-dateutil"]},
+                         "python-dateutil": {"depends": ["six"]}, "six": {"depends": []},
+                         "traitlets": {"depends": []}, "ipython": {"depends": ["traitlets"]}}}
+    assert lite_build.closure(lock, ["matplotlib"]) == ["ipython", "matplotlib", "numpy", "python-dateutil", "six",
+                                                        "traitlets"]  # ipython, traitlets: for ipywidgets, comm
+    with pytest.raises(SystemExit, match="jedi is not in Pyodide's lock"):
+        lite_build.closure(lock, ["jedi"])
