@@ -13,6 +13,7 @@ from helpers import data, gradcheck, network, train
 from helpers.analysis import explain
 from helpers.exercises.engine import judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict, as_array, as_numbers, same, same_dict
+from helpers.exercises.words import short, tolerance, two
 
 Z = np.linspace(-4.0, 4.0, 12).reshape(3, 4)  # sigma'(z) on a (3, 4) grid of z, so a shape mistake shows
 
@@ -22,8 +23,9 @@ def judge_sigmoid_grad(f) -> Verdict:
 
     def pointer(arr):
         i = np.unravel_index(np.argmax(np.abs(arr - s * (1 - s))), Z.shape)
-        return f"At z = {Z[i]:.2f} you return {arr[i]:.4f}; sigma'(z) is {s[i] * (1 - s[i]):.4f}. Compute " \
-               "s = sigmoid(z), then s * (1 - s)."
+        got, want = two(arr[i], s[i] * (1 - s[i]))
+        return f"At z = {Z[i]:.2f} you return {got}; sigma'(z) is {want} (it peaks at 0.25 at z = 0 and is " \
+               "symmetric about it: compare your values at z and -z)."
     return judge_array("sigmoid_grad", f, (Z,), s * (1 - s), "sigma'(z) = sigma(z) (1 - sigma(z)): at most 0.25 "
                        "(at z = 0) and nearly 0 for large |z|, which is why a saturated unit learns slowly.", pointer)
 
@@ -53,24 +55,29 @@ def judge_backward(f) -> Verdict:
     if missing:
         return Verdict("backward", "not yet", f"The dict has no {', '.join(missing)}: return a gradient for every "
                        "parameter (db1 and db2 too when params has biases).")
-    got = as_numbers(result)
-    if got is not None and same_dict(got, right):
+    got, (rtol, precision) = as_numbers(result), tolerance(result)
+    if got is not None and same_dict(got, right, rtol):
         errors = gradcheck.grad_check(TEST_NET, data.X, data.y, backward_pass=f)
         return Verdict("backward", "correct", "Your gradients equal the reference ones, and central differences "
-                       f"agree: the largest relative error is {max(errors.values()):.0e} (below 1e-7 means right).")
-    found = recognise("backward", lambda v: got is not None and same_dict(got, v(_copies(TEST_NET), cache, data.y)))
+                       f"agree: the largest relative error is {max(errors.values()):.0e} (below 1e-7 means right, or near "
+                       f"float32's 1e-7 for float32 values).{precision}")
+    found = recognise("backward", lambda v: got is not None and same_dict(got, v(_copies(TEST_NET), cache, data.y),
+                                                                              rtol))
     if found:
         return found
     for k, v in right.items():
         problem = as_array(result[k], v.shape, k)[1]
         if problem:
             return Verdict("backward", "not yet", problem)
-    wrong = [k for k in right if not same(got[k], right[k])]
+    wrong = [k for k in right if not same(got[k], right[k], rtol)]
     with np.errstate(all="ignore"):  # a zero gradient gives inf or nan here, which simply fails the test below
         ratios = np.concatenate([(got[k] / right[k]).ravel() for k in right])
-    if np.allclose(ratios, ratios[0], rtol=1e-6):
+    if np.allclose(ratios, ratios[0], rtol=1e-6) and f"{ratios[0]:.3g}" not in ("1", "-1"):
         return Verdict("backward", "not yet", f"Every gradient is {ratios[0]:.3g} times the right one: look for a "
                        "stray constant factor (L = 1/2 sum (y_hat - y)^2 is the stated loss).")
+    if np.allclose(ratios, ratios[0], rtol=1e-6):
+        return Verdict("backward", "not yet", f"Every gradient is {ratios[0]:.9g} times the right one: close, but "
+                       "more than rounding apart. Compute in float64 (NumPy's default) with the stated loss.")
     where = "the hidden layer (d_hid)" if set(wrong) <= {"dW1", "db1"} else "the output delta (d_out) or dW2/db2"
     return Verdict("backward", "not yet", f"{', '.join(wrong)} wrong, the others right: look in {where}.")
 
@@ -86,26 +93,50 @@ STEP_LR = 0.3  # lr, lr * lr, 2 lr and 1 all differ
 def judge_gradient_step(f) -> Verdict:
     run = Answer("gradient_step", f)
     given = _copies(STEP_NET)
+    arrays = dict(given)  # the caller's arrays themselves, to tell arrays changed in place from a dict refilled
     result = run(given, _copies(STEP_GRADS), STEP_LR)
     if run.problem or run.too_slow():
         return run.problem or run.too_slow()
     right = {name: value - STEP_LR * STEP_GRADS['d' + name] for name, value in STEP_NET.items()}  # W - lr dW
-    changed = [k for k in STEP_NET if not same(given[k], STEP_NET[k])]
+    changed = [k for k in STEP_NET if not same(arrays[k], STEP_NET[k])]  # arrays changed in place
     if result is None and same_dict(given, right):
         return mistake("g_in_place_none")
-    got = as_numbers(result) if isinstance(result, dict) else None
-    if got is not None and same_dict(got, right):
-        if changed:  # the new values are right, but the caller's params changed too
+    got, (rtol, precision) = (as_numbers(result) if isinstance(result, dict) else None), tolerance(result)
+    if got is not None and same_dict(got, right, rtol):
+        if changed:  # the new values are right, but the caller's arrays changed too
             return mistake("g_in_place" if result is given else "g_shallow_copy", f" (changed: {', '.join(changed)})")
+        if result is given:  # right values stored into the caller's own dict (new = params; new[name] = ...)
+            return mistake("g_same_dict")
         return Verdict("gradient_step", "correct", "Every parameter moved against its own gradient, scaled by lr: "
-                       "W <- W - lr dL/dW, in a new dict. train() repeats exactly this step.")
-    found = recognise("gradient_step", lambda v: got is not None and same_dict(got, v(_copies(STEP_NET),
-                                                                                      _copies(STEP_GRADS), STEP_LR)))
-    if found or got is None:
+                       f"W <- W - lr dL/dW, in a new dict. train() repeats exactly this step.{precision}")
+    found = recognise("gradient_step", lambda v: got is not None and same_dict(
+        got, v(_copies(STEP_NET), _copies(STEP_GRADS), STEP_LR), rtol))
+    if found and found.mistake != "g_global_lr" or got is None:
         return found or Verdict("gradient_step", "not yet", as_array(result, (), "What your function returned")[1]
-                                if result is None else "Return a dict of new parameters {'W1': ..., 'b1': ..., ...}.")
-    wrong = [k for k in right if k not in got or not same(got[k], right[k])]
+                                if result is None else "Return a dict of new parameters, one per key of params "
+                                f"({', '.join(STEP_NET)}); you returned {short(result)}.")
+    missing = [k for k in right if k not in got]
+    if missing:
+        return Verdict("gradient_step", "not yet", f"The dict you returned has the keys {', '.join(got)}; the new "
+                       f"parameters keep params' names ({', '.join(STEP_NET)}), so {' and '.join(missing)} "
+                       f"{'is' if len(missing) == 1 else 'are'} missing (names are case-sensitive).")
+    factor = _common_factor(got)
+    if factor is not None:
+        return mistake("g_global_lr", before=f"Every parameter took a step of {factor * STEP_LR:.4g} times its own "
+                       f"gradient, but the lr passed in is {STEP_LR}. ")
+    wrong = [k for k in right if not same(got[k], right[k], rtol)]
     return Verdict("gradient_step", "not yet", f"{', '.join(wrong)} did not get W - lr * dW.")
+
+
+def _common_factor(got: dict):
+    """c when every parameter moved c times -lr dW (c not 1), else None."""
+    with np.errstate(all="ignore"):
+        ratios = np.concatenate([((got[k] - v) / (-STEP_LR * STEP_GRADS["d" + k])).ravel()
+                                 for k, v in STEP_NET.items()])
+    if np.all(np.isfinite(ratios)) and np.allclose(ratios, ratios[0], rtol=1e-6) and ratios[0] > 0 \
+            and abs(ratios[0] - 1) > 1e-6:
+        return float(ratios[0])
+    return None
 
 
 # 01: predict, then test, what lr = 5 does. The words are the explainer's (helpers/analysis/explain.py):

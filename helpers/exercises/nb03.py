@@ -9,6 +9,7 @@ from helpers.exercises.engine import mistake, recognise
 from helpers.exercises.kernel import set_after
 from helpers.exercises.variants import rate_variant
 from helpers.exercises.verdicts import Answer, Verdict, as_array
+from helpers.exercises.words import not_a_number
 
 # 03: two sets of nets' outputs on XOR's four inputs (y = 0, 1, 1, 0). A mistake is named only when its
 # variant gives what the student's function gave on both; between them every variant differs from the
@@ -91,7 +92,7 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
     if ok[0] and 1 < prediction <= 100:
         return mistake("p_percent")
     if not ok[0] or not 0 <= prediction <= 1:
-        return Verdict("h2_prediction", "not yet", f"Give a fraction between 0 and 1; got {prediction!r}.")
+        return Verdict("h2_prediction", "not yet", not_a_number(prediction, "Give a fraction between 0 and 1"))
     late = set_after("h2_prediction", "run_sweep(")
     said = (f"You predicted {prediction:.2f}; the sweep measured {measured:.2f}." if late is None else
             f"Your h2_prediction was set in In [{late[0]}], after the sweep ran in In [{late[1]}] and showed its "

@@ -76,6 +76,10 @@ def _output_on_codes(params: dict, codes: np.ndarray) -> tuple:
 def judge_xor_by_hand(params) -> Verdict:
     if params is None or params is Ellipsis:
         return Verdict("xor_by_hand", "not attempted", "Set xor_params to a dict W1, b1, W2, b2.")
+    if isinstance(params, dict) and set(params) != {"W1", "b1", "W2", "b2"} and \
+            {str(k).lower() for k in params} == {"w1", "b1", "w2", "b2"}:
+        return Verdict("xor_by_hand", "not yet", f"Your dict's keys are {', '.join(map(str, params))}; the network "
+                       "reads them by name, and the names are W1, b1, W2, b2 (capital W, small b).")
     if isinstance(params, dict) and "W1" in params and "b1" not in params:
         return mistake("x_no_bias")
     try:

@@ -18,6 +18,7 @@ from helpers import data
 from helpers.analysis.fair import dead
 from helpers.exercises.engine import judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict
+from helpers.exercises.words import not_a_number, two
 from helpers.network import init_params
 
 # ce_delta: six examples, targets 0 and 1, outputs on both sides of 0.5, none at 0.5 (so no variant
@@ -45,8 +46,8 @@ def judge_ce_delta(f) -> Verdict:
 
     def pointer(arr):
         i = int(np.argmax(np.abs(arr - right)))
-        return f"At y_hat = {Y_HAT[i, 0]:.2f}, y = {Y[i, 0]:.0f} you return {arr[i, 0]:.4f}; dL/dz2 there is " \
-               f"{right[i, 0]:.4f}."
+        got, want = two(arr[i, 0], right[i, 0])
+        return f"At y_hat = {Y_HAT[i, 0]:.2f}, y = {Y[i, 0]:.0f} you return {got}; dL/dz2 there is {want}."
     return judge_array("ce_delta", f, (Y_HAT, Y), right, "dL/dz2 = y_hat - y: the sigma'(z2) factor cancels, so a "
                        "confidently wrong output (y_hat near 1, y = 0) gets a delta near 1, not near 0.",
                        pointer, _scalar)
@@ -70,7 +71,8 @@ def judge_match_lr(value) -> Verdict:
         return Verdict("match_lr", "not attempted", "Set match_lr to a number: the learning rate you work out.")
     v = _number(value)
     if v is None or not math.isfinite(v) or v <= 0:
-        return Verdict("match_lr", "not yet", f"match_lr must be a learning rate, a positive number; got {value!r}.")
+        return Verdict("match_lr", "not yet", not_a_number(value, "match_lr must be a learning rate, a positive "
+                                                           "number"))
     if abs(v - MATCH_LR) <= 0.05 * MATCH_LR:
         return Verdict("match_lr", "correct", "lr 2 = 0.5 / (1/4): on the plateau sigma'(z2) stays near 1/4, so the "
                        "squared error's delta is about (y_hat - y) / 4, and four times the learning rate makes up "
@@ -95,8 +97,8 @@ def judge_dead_prediction(value) -> Verdict:
                        "fraction between 0 and 1. The measurement is shown once you have.")
     v = _number(value)
     if v is None or not 0 <= v <= 1:
-        return Verdict("dead_prediction", "not yet", f"dead_prediction must be a fraction between 0 and 1 (0.1 for "
-                       f"one unit in ten); got {value!r}.")
+        return Verdict("dead_prediction", "not yet", not_a_number(value, "dead_prediction must be a fraction "
+                                                                  "between 0 and 1 (0.1 for one unit in ten)"))
     k, n = dead_at_start()
     return Verdict("dead_prediction", "correct", f"Recorded: you predicted {v:.2f}. Measured: {k} of {n} relu units "
                    f"({k / n:.2f}) are dead before the first step (2 hidden units, seeds 0 to 99, b1 = 0). The next "
@@ -217,7 +219,8 @@ def judge_tanh_grad(f) -> Verdict:
 
     def pointer(arr):
         i = np.unravel_index(np.argmax(np.abs(arr - right)), Z.shape)
-        return f"At z = {Z[i]:.2f} you return {arr[i]:.4f}; tanh'(z) is {right[i]:.4f}. Compute t = np.tanh(z), " \
-               "then 1 - t * t."
+        got, want = two(arr[i], right[i])
+        return f"At z = {Z[i]:.2f} you return {got}; tanh'(z) is {want} (1 at z = 0, falling towards 0 on both " \
+               "sides)."
     return judge_array("tanh_grad", f, (Z,), right, "tanh'(z) = 1 - tanh(z)^2: 1 at z = 0 (four times the sigmoid's "
                        "1/4) and nearly 0 for large |z|, so tanh units saturate too, but learn faster near 0.", pointer)

@@ -158,8 +158,17 @@ GRADIENT_STEP = Exercise(
                 "left as they were.", fn(step_variant, place="none")),
         Mistake("g_shallow_copy", "copied the dict but changed its arrays in place",
                 "You returned a new dict, but its arrays are the old ones changed in place: dict(params) or "
-                "params.copy() copies the dict, not the arrays, so new[name] -= ... changes params too. Write "
-                "new[name] = params[name] - lr * grads['d' + name].", fn(step_variant, place="shallow")),
+                "params.copy() copies the dict, not the arrays, so new[name] -= ... changes params too: compute each "
+                "new array with - and *, which makes a new array.", fn(step_variant, place="shallow")),
+        Mistake("g_same_dict", "stored the new values into the caller's params dict",
+                "The new values are right, but they went into the params dict you were given: new = params gives "
+                "the same dict a second name, it does not copy it, so new[name] = ... replaced the caller's "
+                "parameters. The task asks for a NEW dict, with params left as they were.",
+                fn(step_variant, place="dict")),
+        Mistake("g_global_lr", "stepped with a learning rate from outside the function, not its argument lr",
+                "The step is the same multiple of every gradient, just not the lr the function was given: does it "
+                "read a learning rate set outside it (a name from an earlier cell) instead of its argument lr?",
+                fn(step_variant, factor="global")),
     ),
     needs={"gradient_step": "the answer cell of Exercise 3 (def gradient_step)"},
 )

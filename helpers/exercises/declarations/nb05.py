@@ -37,6 +37,10 @@ CE_DELTA = Exercise(
         Mistake("ce_loss", "returned the loss, not its derivative",
                 "You returned the loss itself; return its derivative dL/dz2, one number per example (N, 1).",
                 lambda: (ce_loss,)),
+        Mistake("ce_loss_each", "returned each example's loss, not its derivative",
+                "You returned each example's loss, -(y log y_hat + (1 - y) log(1 - y_hat)), one per example: the "
+                "shape is right, but the check wants its derivative with respect to z2.",
+                lambda: (lambda y_hat, y: -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)),)),
         Mistake("ce_sum", "summed the deltas over the examples",
                 "You summed the deltas over the examples (that sum is db2); return one delta per example, shape (N, "
                 "1).", lambda: (lambda y_hat, y: np.sum(y_hat - y),)),
