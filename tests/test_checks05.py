@@ -113,7 +113,7 @@ def test_the_matching_lr_is_the_one_the_notebook_measures():
     (0.9, "correct", "you predicted 0.90"),       # far off: recorded, never marked wrong
     (0, "correct", "you predicted 0.00"),
     (1.5, "not yet", "between 0 and 1"),
-    ("0.25", "not yet", "got '0.25'"),
+    ("0.25", "not yet", "'0.25' (in quotes), not a number"),
     (..., "not attempted", "Record your prediction first"),
     (None, "not attempted", "shown once you have"),
 ])

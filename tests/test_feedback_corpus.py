@@ -111,7 +111,7 @@ CORPUS += [
     (BW, (variant(BW, a=(D_HID, 'd_hid = (d_out @ params["W2"].T) * network.sigmoid(a1) * '
                                 '(1 - network.sigmoid(a1))')),), "not yet", "b_hid_prime_sigma_again",
      "sigma to a1 again"),
-    (BW, (variant(BW, a=(D_OUT, "d_out = (y - y_hat) * y_hat * (1 - y_hat)")),), "not yet", "b_sign", "wrong sign"),
+    (BW, (variant(BW, a=(D_OUT, "d_out = (y - y_hat) * y_hat * (1 - y_hat)")),), "not yet", "b_sign", "sign flipped"),
     (BW, (variant(BW, a=(D_OUT, "d_out = (y_hat - y) * y_hat * (1 - y_hat) / len(y)")),), "not yet", "b_mean",
      "1/N of the right one"),
     (BW, (variant(BW, a=(D_OUT, "d_out = 2 * (y_hat - y) * y_hat * (1 - y_hat) / len(y)")),), "not yet", "b_mse",
@@ -311,7 +311,7 @@ CORPUS += [
     (H2, (1.0, 0.2), "not yet", "p_trusted_text", "two hidden neurons are sufficient"),
     (H2, (0, 0.2), "not yet", "p_never", "ONE hidden unit"),
     (H2, (0.6, 0.2), "not yet", None, "Too optimistic"),
-    (H2, ("0.2", 0.2), "not yet", None, "Give a fraction between 0 and 1"),
+    (H2, ("0.2", 0.2), "not yet", None, "'0.2' (in quotes), not a number"),
     (H2, (..., 0.2), "not attempted", None, "No prediction yet"),
 ]
 
@@ -511,7 +511,7 @@ CORPUS += [
     ("match_lr", (0.5,), "not yet", "mlr_same", "four times shorter"),
     ("match_lr", (4,), "not yet", "mlr_factor", "the learning rate itself"),
     ("match_lr", (1.0,), "not yet", None, "0.25 (y_hat - y)"),
-    ("match_lr", ("2",), "not yet", None, "a positive number; got '2'"),
+    ("match_lr", ("2",), "not yet", None, "'2' (in quotes), not a number"),
     ("match_lr", (-2.0,), "not yet", None, "a positive number"),
     ("match_lr", (..., ), "not attempted", None, "Set match_lr"),
     # dead_prediction: recorded and set beside the measurement, never marked wrong
@@ -571,7 +571,8 @@ def test_each_answer_gets_its_message(exercise, answer, status, key, words):
 
 
 def test_every_catalogued_message_is_produced_by_a_corpus_answer():
-    keys = {entry[3] for entry in CORPUS}
+    from test_feedback_round3 import ROUND3  # round 3's answers (issue 38), kept beside its other tests
+    keys = {entry[3] for entry in CORPUS + ROUND3}
     catalogue = set(CATALOGUE)
     assert catalogue - keys == set()
 

@@ -59,8 +59,8 @@ def judge_backward(f) -> Verdict:
     if got is not None and same_dict(got, right, rtol):
         errors = gradcheck.grad_check(TEST_NET, data.X, data.y, backward_pass=f)
         return Verdict("backward", "correct", "Your gradients equal the reference ones, and central differences "
-                       f"agree: the largest relative error is {max(errors.values()):.0e} (below 1e-7 means right, or near "
-                       f"float32's 1e-7 for float32 values).{precision}")
+                       f"agree: the largest relative error is {max(errors.values()):.0e} (below 1e-7 means right)."
+                       f"{precision}")
     found = recognise("backward", lambda v: got is not None and same_dict(got, v(_copies(TEST_NET), cache, data.y),
                                                                               rtol))
     if found:

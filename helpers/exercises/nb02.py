@@ -95,8 +95,8 @@ def judge_violated(f) -> Verdict:
         return found
     i = next(i for i in range(len(TRIPLES)) if got[i] != right[i])
     if got[i] is None:
-        return Verdict("violated", "not yet", f"For (w1, w2, b) = {TRIPLES[i]} you returned {short(results[i])}; return "
-                       "a list of inequality numbers, e.g. [1, 4].")
+        return Verdict("violated", "not yet", f"For (w1, w2, b) = {TRIPLES[i]} you returned "
+                       f"{short(results[i])}; return a list of inequality numbers, e.g. [1, 4].")
     w1, w2, b = TRIPLES[i]
     return Verdict("violated", "not yet", f"For (w1, w2, b) = ({w1:.2f}, {w2:.2f}, {b:.2f}) you returned {got[i]}; "
                    f"the broken ones are {right[i]}. Test each: " + ", ".join(f"{k}: {v}" for k, v in

@@ -12,7 +12,7 @@ def two(got, want, digits: int = 4) -> tuple:
     """got and want as strings with enough significant digits (4 at least, 17 at most) to show they differ."""
     got, want = float(got), float(want)
     for d in range(digits, 18):
-        a, b = f"{got:.{d}g}", f"{want:.{d}g}"
+        a, b = f"{got:#.{d}g}", f"{want:#.{d}g}"
         if a != b or got == want:
             return a, b
     return repr(got), repr(want)
@@ -80,8 +80,8 @@ def plain_error(e: Exception, args: tuple) -> str:
     if isinstance(e, KeyError) and e.args:
         return _key_error(e.args[0], args) + f"\n(Python said: {raw})"
     if isinstance(e, ZeroDivisionError):
-        return ("Your function divided by zero on one of the check's inputs (an input of 0 is among the cases the "
-                f"notebook uses): compute the value without dividing by an input.\n(Python said: {raw})")
+        return ("Your function divided by zero on one of the check's inputs: something it divides by is 0 there. "
+                f"Find the division, and the input that makes its divisor 0.\n(Python said: {raw})")
     return f"Your function raised {raw}"
 
 
