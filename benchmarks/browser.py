@@ -6,7 +6,7 @@ press on a slider to the first new picture, measured in JupyterLab with Chromium
 
 For each version (the working tree, and with --before a commit of this repository), its helpers/ and
 notebooks/ are copied side by side into one temporary JupyterLab; each notebook with a live panel
-(01 explorer, 03 sweep, 04 representation, 05 two runs) is opened and run (Run All) in its own
+(01 explorer, 03 sweep, 04 representation, 05 two runs, 07 depth) is opened and run (Run All) in its own
 tab. Then, run after run, each panel of each version in turn (so a busy moment of the machine falls
 on both): Stop and Play, frames counted until the run ends or SECONDS pass; then MOVES presses of an
 arrow key on a settings slider's handle (paused before each), the time from the keydown to the next
@@ -34,7 +34,8 @@ from test_browser import CHROMIUM, CHROMIUM_ARGS, copy_lab, jupyter_lab, open_an
 PANELS = {"01 explorer": ("01_xor_baseline.ipynb", "seed"),
           "03 sweep": ("03_hidden_size_sweep.ipynb", "learning rate"),
           "04 representation": ("04_hidden_representations.ipynb", "seed"),
-          "05 two runs": ("05_what_fixed_it.ipynb", "seed")}
+          "05 two runs": ("05_what_fixed_it.ipynb", "seed"),
+          "07 depth": ("07_depth.ipynb", "seed")}
 SECONDS = 6
 
 # Where a frame's time goes, seen from the page: every Play tick the page sends (a widget update of

@@ -37,6 +37,7 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from helpers import data, network  # noqa: E402
+from helpers.panels.depth import explore_depth  # noqa: E402
 from helpers.panels.explorer import explore_training  # noqa: E402
 from helpers.panels.fixes import compare_fixes  # noqa: E402
 from helpers.panels.representation import watch_it_form  # noqa: E402
@@ -159,9 +160,33 @@ def fixes_baseline(loss, activation, scale, lr, hidden, seed, **_) -> bytes:
     return buffer.getvalue()
 
 
+def depth_moves(setting: dict, repeat: int) -> list:
+    """A student's moves on notebook 07's panel: seeds apart, depth down and up, each activation and start, lr."""
+    seed = (setting["seed"] + 13 * (repeat + 1)) % 100
+    return [("seed", seed), ("depth", max(1, setting["depth"] - 7)), ("depth", setting["depth"]),
+            ("activation", "tanh"), ("init", "xavier"), ("activation", "relu"), ("init", "he"),
+            ("lr", round(max(0.01, setting["lr"] / 10 ** 0.7), 12)), ("seed", setting["seed"])]
+
+
+def depth_baseline(depth, activation, init, lr, seed, steps, **_) -> bytes:
+    """The whole run trained at once (helpers.deep.step in a loop), its loss curve drawn as a new pyplot figure."""
+    from helpers import deep
+    params, losses = deep.init_params(depth, 8, init, seed), []
+    for _ in range(steps + 1):
+        mse, params, _ = deep.step(params, data.X, data.y, lr, activation)
+        losses.append(mse)
+    fig, ax = plt.subplots(figsize=(9.6, 3.9))
+    ax.semilogy(losses)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
 EXPLORER = {"hidden": 4, "lr": 0.5, "steps": 10_000, "seed": 0, "bias": True}
 FIXES = {"loss": "cross_entropy", "activation": "sigmoid", "scale": 0.5, "lr": 0.5, "hidden": 4, "seed": 0}
 REPRESENTATION = {"hidden": 2, "lr": 0.5, "steps": 10_000, "seed": 0}
+DEPTH = {"depth": 10, "activation": "sigmoid", "init": "naive", "lr": 1.0, "seed": 0, "steps": 1000}
 
 
 def at(base: dict, **change) -> dict:
@@ -186,6 +211,9 @@ ENTRIES = [
           explore_sweep, sweep_moves, sweep_baseline),
     Entry("05 two runs", {"default": at(FIXES), "relu": at(FIXES, activation="relu"), "lr 5": at(FIXES, lr=5.0)},
           compare_fixes, fixes_moves, fixes_baseline),
+    Entry("07 depth", {"default": at(DEPTH), "depth 1": at(DEPTH, depth=1), "relu he": at(DEPTH, activation="relu",
+                                                                                         init="he", lr=0.1)},
+          explore_depth, depth_moves, depth_baseline),
 ]
 
 

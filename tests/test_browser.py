@@ -471,3 +471,39 @@ def test_the_explorer_plays_training_live_in_the_browser(lab_server, browser):
         assert errors == [], f"JavaScript errors: {errors}"
     finally:
         page.close()
+
+
+def test_the_depth_panel_plays_training_live_in_the_browser(lab_server, browser):
+    """Notebook 07: Play shows frames as the deep net trains (counted in the page, frames per second reported);
+    a start chosen during play names the new setting; Step moves the run on by exactly one update; the setting
+    line names the panel's own call."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        open_and_run_all(page, lab_server, ROOT / "notebooks" / "07_depth.ipynb")
+        panel = page.locator(".jp-OutputArea-output .backprop-panel", has=page.locator(".widget-play")).first
+        panel.scroll_into_view_if_needed()
+        watch(panel)
+        status = panel.locator(".panel-status").first
+        assert "depth=10 activation=sigmoid start=naive" in status.inner_text() and "step 0 of" in status.inner_text()
+        fps, intervals = frames_per_second(panel, 6)
+        print(f"07 depth panel in the browser: {fps:.1f} frames/s over {len(intervals) + 1} frames")
+        assert len(intervals) >= 4, f"only {len(intervals) + 1} frames while playing; status {status.inner_text()!r}"
+        panel.screenshot(path=str(SCREENSHOTS / "07_depth_playing.png"))
+        # a start chosen while it plays: the status names it (ToggleButtons are buttons with the option's name)
+        panel.locator(".widget-play button").first.click()
+        panel.get_by_role("button", name="xavier", exact=True).click()
+        wait_until(lambda: "start=xavier" in status.inner_text(), 20, "the status to name start=xavier")
+        panel.get_by_role("button", name="Reset", exact=True).click()
+        wait_until(lambda: "start=xavier" in status.inner_text() and re.search(r"\bstep 0 of", status.inner_text()),
+                   20, "Reset to show step 0")
+        panel.get_by_role("button", name="Step", exact=True).click()
+        wait_until(lambda: step_of(status.inner_text()) == 1, 20, "Step to show step 1")
+        line = panel.get_by_label(re.compile("Setting: paste this line into a cell")).first
+        wait_until(lambda: line.input_value().endswith("step=1)"), 20, "the setting line to say step=1")
+        assert line.input_value().startswith("from helpers.panels.depth import explore_depth; explore_depth(depth=10")
+        assert "Error" not in status.inner_text()
+        assert errors == [], f"JavaScript errors: {errors}"
+    finally:
+        page.close()

@@ -40,13 +40,22 @@ def solution_answers():
             "h2_prediction": (s3.h2_prediction, H2_MEASURED), "gate_names": (s4.gate_names, exercises.GATE_NET),
             "xor_by_hand": (s4.xor_params,), "ce_delta": (s5.ce_delta,), "tanh_grad": (s5.tanh_grad,),
             "match_lr": (s5.match_lr,), "dead_prediction": (s5.dead_prediction,),
-            "momentum_step": (s5.momentum_step,), "split_dead": (s5.split_dead,), **nb06_answers()}
+            "momentum_step": (s5.momentum_step,), "split_dead": (s5.split_dead,), **nb06_answers(), **nb07_answers()}
 
 
 def nb06_answers():
     s6 = solutions(6)
     return {"mul_backward": (s6.mul_backward,), "sigmoid_backward": (s6.sigmoid_backward,),
             "add_backward": (s6.add_backward,), "fan_out": nb06.fan(s6.fan_out_prediction)}
+
+
+def nb07_answers():
+    """Notebook 07's declared answers; the depth exercise's sweep a small one with the answer's shape."""
+    from helpers.exercises.declarations import nb07 as d07
+    s7 = exercises.namespace(["ratio_prediction", "xavier_std", "he_std"])
+    sweep = d07._sweep(d07.SOLVED)
+    return {"ratio_prediction": (s7.ratio_prediction, 8.6e-6), "xavier_std": (s7.xavier_std,),
+            "he_std": (s7.he_std,), "fails_most_depth": (4, sweep)}
 
 
 def test_every_solution_passes_its_check():

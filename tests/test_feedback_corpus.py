@@ -552,6 +552,58 @@ CORPUS += [
 ]
 
 
+# notebook 07
+def nb07_sweep(solved, activation="sigmoid", init="naive", depths=None):
+    depths = list(range(1, len(solved) + 1)) if depths is None else depths
+    return {"activation": activation, "init": init, "table": {"depth": np.array(depths), "solved": np.array(solved),
+                                                              "n": np.array([20] * len(solved))}}
+
+
+SOLVED07 = [20, 20, 9, 0, 0]
+CORPUS += [
+    ("ratio_prediction", (0.25 ** 9, 8.6e-6), "correct", None, "Recorded: you predicted 3.8e-06"),
+    ("ratio_prediction", ("1e-6", np.float64(8.6e-6)), "correct", None, "1/8.6 of the measurement"),
+    ("ratio_prediction", (np.array(0.5), 8.6e-6), "correct", None, "5.8e+04 times the measurement"),  # never wrong
+    ("ratio_prediction", (-5, 8.6e-6), "not yet", "rp_exponent", "looks like an exponent of 10"),
+    ("ratio_prediction", ("tiny", 8.6e-6), "not yet", None, "must be one number"),
+    ("ratio_prediction", (1e-6,), "not yet", None, "Pass the measured median"),
+    ("ratio_prediction", (..., 8.6e-6), "not attempted", None, "No prediction yet"),
+    ("xavier_std", (lambda fi, fo: np.sqrt(2 / (fi + fo)),), "correct", None, "halfway"),
+    ("xavier_std", (lambda fi, fo: (2.0 / (fi + fo)) ** 0.5,), "correct", None, "halfway"),
+    ("xavier_std", (lambda fi, fo: np.float32(1 / np.sqrt((fi + fo) / 2)),), "correct", None, "halfway"),
+    ("xavier_std", (lambda fi, fo: 2 / (fi + fo),), "not yet", "xs_variance", "That is the variance 2"),
+    ("xavier_std", (lambda fi, fo: np.sqrt(6 / (fi + fo)),), "not yet", "xs_uniform", "UNIFORM start"),
+    ("xavier_std", (lambda fi, fo: np.sqrt(1 / (fi + fo)),), "not yet", "xs_no_two", "The 2 is missing"),
+    ("xavier_std", (lambda fi, fo: 1 / np.sqrt(fi),), "not yet", "xs_fan_in_only", "LeCun"),
+    ("xavier_std", (lambda fi, fo: np.sqrt(2) / np.sqrt(fi),), "not yet", "xs_he", "He's start"),
+    ("xavier_std", (lambda fi, fo: np.sqrt(2 / (fi * fo)),), "not yet", None, "you return"),
+    ("xavier_std", (lambda fi, fo: [np.sqrt(2 / (fi + fo))],), "not yet", None, "should return one number"),
+    ("he_std", (lambda fi, fo: np.sqrt(2 / fi),), "correct", None, "relu passes half"),
+    ("he_std", (lambda fan_in, fan_out: (2 / fan_in) ** 0.5,), "correct", None, "relu passes half"),
+    ("he_std", (lambda fi, fo: 2 / fi,), "not yet", "hs_variance", "That is the variance; return"),
+    ("he_std", (lambda fi, fo: np.sqrt(1 / fi),), "not yet", "hs_no_two", "relu passes half, so the variance"),
+    ("he_std", (lambda fi, fo: np.sqrt(2 / fo),), "not yet", "hs_fan_out", "you used fan_out"),
+    ("he_std", (lambda fi, fo: np.sqrt(2 / (fi + fo)),), "not yet", "hs_xavier", "is Xavier's start"),
+    ("he_std", (lambda fi, fo: None,), "not yet", None, "did you forget `return`"),
+    ("fails_most_depth", (3, nb07_sweep(SOLVED07)), "correct", None, "Depth 3: 9 of 20 solve there"),
+    ("fails_most_depth", (3, nb07_sweep(SOLVED07)), "correct", None, "The interval holds one half"),
+    ("fails_most_depth", (3, nb07_sweep([20, 20, 2, 0])), "correct", None, "more than half fail, and every"),
+    ("fails_most_depth", (np.int64(3), nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
+    ("fails_most_depth", ("3", nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
+    ("fails_most_depth", (3.0, nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
+    ("fails_most_depth", (0.45, nb07_sweep(SOLVED07)), "not yet", "fm_rate", "That is a rate"),
+    ("fails_most_depth", (2, nb07_sweep([20, 15, 5, 0])), "not yet", "fm_any_failure", "where SOME runs fail"),
+    ("fails_most_depth", (2, nb07_sweep(SOLVED07)), "not yet", "fm_last_success", "most runs still solve"),
+    ("fails_most_depth", (4, nb07_sweep(SOLVED07)), "not yet", "fm_all_fail", "There every run fails"),
+    ("fails_most_depth", (7, nb07_sweep(SOLVED07)), "not yet", None, "Read the sweep again"),
+    ("fails_most_depth", (3, nb07_sweep(SOLVED07, init="xavier")), "not yet", None, "with the xavier start"),
+    ("fails_most_depth", (3, nb07_sweep(SOLVED07, depths=[1, 2, 4, 6, 8])), "not yet", None, "every depth from 1"),
+    ("fails_most_depth", (3, nb07_sweep([20, 20, 20])), "not yet", None, "go deeper"),
+    ("fails_most_depth", (3, None), "not yet", None, "Pass your sweep"),
+    ("fails_most_depth", (..., None), "not attempted", None, "Set fails_most_at"),
+]
+
+
 def test_the_corpus_is_big_and_covers_every_exercise():
     assert len(CORPUS) >= 60
     assert {entry[0] for entry in CORPUS} == set(check.names())

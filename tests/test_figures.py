@@ -34,7 +34,8 @@ NOTEBOOKS = [p for p in NOTEBOOKS if not p.name.startswith("00_")]
 SHOWN_WIDTH = 968   # CSS px: the widest JupyterLab shows an inline figure in a 1400 x 1000 window
 MIN_PT = 9.0        # the smallest text on the screen, in CSS points (1 pt = 4/3 px)
 PAD_INCHES = 0.1    # what the inline backend's bbox_inches="tight" adds around a figure
-PANEL_CALLS = ("explore_training(", "watch_it_form(", "explore_sweep(", "step_through(", "drive_a_line(")
+PANEL_CALLS = ("explore_training(", "watch_it_form(", "explore_sweep(", "step_through(", "drive_a_line(",
+               "explore_depth(")
 
 
 @contextlib.contextmanager
@@ -228,6 +229,9 @@ def make_panel(name: str):
     if name == "fixes":
         from helpers.panels.fixes import compare_fixes
         return compare_fixes()
+    if name == "depth":
+        from helpers.panels.depth import explore_depth
+        return explore_depth()
     from helpers.panels.representation import watch_it_form
     return watch_it_form()
 
@@ -268,6 +272,7 @@ def test_the_step_panel_is_readable_at_every_stage_for_every_input():
     "sweep",
     "representation",
     "fixes",
+    "depth",
 ])
 def test_every_panel_is_readable_at_its_defaults_and_slider_extremes(name):
     problems = panel_problems(make_panel(name))
