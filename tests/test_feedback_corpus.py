@@ -562,7 +562,7 @@ def nb07_sweep(solved, activation="sigmoid", init="naive", depths=None):
 SOLVED07 = [20, 20, 9, 0, 0]
 CORPUS += [
     ("ratio_prediction", (0.25 ** 9, 8.6e-6), "correct", None, "Recorded: you predicted 3.8e-06"),
-    ("ratio_prediction", ("1e-6", np.float64(8.6e-6)), "correct", None, "1/8.6 of the measurement"),
+    ("ratio_prediction", ("1e-6", np.float64(8.6e-6)), "not yet", None, "'1e-6' (in quotes), not a number"),
     ("ratio_prediction", (np.array(0.5), 8.6e-6), "correct", None, "5.8e+04 times the measurement"),  # never wrong
     ("ratio_prediction", (-5, 8.6e-6), "not yet", "rp_exponent", "looks like an exponent of 10"),
     ("ratio_prediction", ("tiny", 8.6e-6), "not yet", None, "must be one number"),
@@ -589,7 +589,7 @@ CORPUS += [
     ("fails_most_depth", (3, nb07_sweep(SOLVED07)), "correct", None, "The interval holds one half"),
     ("fails_most_depth", (3, nb07_sweep([20, 20, 2, 0])), "correct", None, "more than half fail, and every"),
     ("fails_most_depth", (np.int64(3), nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
-    ("fails_most_depth", ("3", nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
+    ("fails_most_depth", ("3", nb07_sweep(SOLVED07)), "not yet", None, "'3' (in quotes), not a number"),
     ("fails_most_depth", (3.0, nb07_sweep(SOLVED07)), "correct", None, "Depth 3"),
     ("fails_most_depth", (0.45, nb07_sweep(SOLVED07)), "not yet", "fm_rate", "That is a rate"),
     ("fails_most_depth", (2, nb07_sweep([20, 15, 5, 0])), "not yet", "fm_any_failure", "where SOME runs fail"),

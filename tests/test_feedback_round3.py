@@ -145,6 +145,16 @@ def momentum_float32(W, v, dW, lr, mu):
     return W + v, v
 
 
+def momentum_global_mu(W, v, dW, lr, mu_):
+    v = 0.5 * v - lr * dW  # mu from an earlier cell
+    return W + v, v
+
+
+def momentum_global_lr(W, v, dW, step, mu):
+    v = mu * v - lr * dW * 0.01  # a learning rate of the student's own
+    return W + v, v
+
+
 ROUND3 = [  # (exercise, answer, status, mistake key or None, words the message must contain)
     # 1: the right formula in another number type is right
     ("sigmoid_grad", (sg_float32,), "correct", None, "float32"),
@@ -173,6 +183,8 @@ ROUND3 = [  # (exercise, answer, status, mistake key or None, words the message 
     ("success_rate", (sr_where_geq,), "not yet", "r_geq", "exactly 0.5 counts as class 0"),
     ("gradient_step", (gs_global_lr,), "not yet", "g_global_lr", "a step of 0.5 times"),
     ("gradient_step", (gs_global_small,), "not yet", "g_global_lr", "a step of 0.1 times"),
+    ("momentum_step", (momentum_global_mu,), "not yet", "mom_global", "momentum's with lr 0.01 and mu 0.5"),
+    ("momentum_step", (momentum_global_lr,), "not yet", "mom_global", "with lr 0.005 and mu 0.9"),
     ("h2_prediction", (35, 0.2), "not yet", "p_percent", "You wrote 35: as a fraction that is 0.35"),
     # 5: a number as text, refused the same way everywhere
     ("h2_prediction", ("0.3", 0.2), "not yet", None, "'0.3' (in quotes), not a number"),

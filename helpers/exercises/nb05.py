@@ -148,12 +148,31 @@ def judge_momentum_step(f) -> Verdict:
                        "grows to lr / (1 - mu) times the gradient (10 times at mu = 0.9), and where the slope flips "
                        "sign each step, as across a narrow valley, the terms cancel instead.")
     found = recognise("momentum_step", lambda variant: _same_path(ws, path(variant)[0]))
-    if found:
+    if found and found.mistake != "mom_global" or found is None and (found := _other_constants(ws)):
         return found
     k = int(np.argmax(np.any(~np.isclose(ws, right, rtol=1e-4, atol=1e-7), axis=1)))
     return Verdict("momentum_step", "not yet", f"Started at W = (1, 1) with v = 0 on the valley f = (w1^2 + 100 w2^2)"
                    f" / 2, lr {LR}, mu {MU}: after {k} steps your W is ({ws[k, 0]:.4g}, {ws[k, 1]:.4g}); momentum's "
                    f"is ({right[k, 0]:.4g}, {right[k, 1]:.4g}).")
+
+
+def _other_constants(ws):
+    """The catalogued verdict when the path is momentum's with another lr or mu than the ones passed in (read
+    from the first two steps: W1 = W0 - lr' dW0, then v1 = -lr' dW0 gives mu'), else None."""
+    with np.errstate(all="ignore"):
+        lrs = (W_START - ws[1]) / (C * W_START)
+        v1, dW1 = ws[1] - W_START, C * ws[1]
+        mus = (ws[2] - ws[1] + lrs[0] * dW1) / v1
+    if not (np.all(np.isfinite(lrs)) and np.all(np.isfinite(mus)) and np.isclose(*lrs) and np.isclose(*mus)):
+        return None
+    lr, mu = float(lrs[0]), float(mus[0])
+    if np.isclose(lr, LR) and np.isclose(mu, MU) or abs(mu) < 1e-6:  # mu 0: no velocity kept, not momentum
+        return None
+    same, _ = path(lambda W, v, dW, lr_, mu_: (W + (mu * v - lr * dW), mu * v - lr * dW))
+    if not _same_path(ws, same):
+        return None
+    return mistake("mom_global", before=f"Your steps are momentum's with lr {lr:.4g} and mu {mu:.4g}, but the check "
+                   f"passed lr {LR} and mu {MU}. ")
 
 
 # split_dead: six relu units, b1 = 0 at the start (so at input (0, 0) every z1 is exactly 0). Units 0 and 3

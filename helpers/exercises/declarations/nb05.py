@@ -143,6 +143,9 @@ def _momentum(kind):
         if kind == "ema":
             v = mu * v - (1 - mu) * lr * dW
             return W + v, v
+        if kind == "global":  # a learning rate from an earlier cell
+            v = mu * v - 0.05 * dW
+            return W + v, v
         v = mu * v - dW  # "no_lr"
         return W + v, v
     return step
@@ -175,6 +178,9 @@ MOMENTUM_STEP = Exercise(
                 "not the momentum whose effective step is lr / (1 - mu). Drop the (1 - mu).", fn(_momentum("ema"))),
         Mistake("mom_no_lr", "left out the learning rate",
                 "The learning rate is missing: the new velocity is mu v - lr dW.", fn(_momentum("no_lr"))),
+        Mistake("mom_global", "used an lr or mu from outside, not the arguments",
+                "Does your function read a learning rate or mu set outside it (a name from an earlier cell) "
+                "instead of its arguments lr and mu?", fn(_momentum("global"))),
     ),
     needs={"momentum_step": "the answer cell of Exercise 4 (def momentum_step)"},
 )
