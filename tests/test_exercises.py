@@ -241,3 +241,71 @@ def test_every_mistake_has_a_one_line_summary_for_the_instructor():
     summaries = [m.summary for m in CATALOGUE]
     assert len(set(summaries)) == len(summaries)
     assert all(0 < len(s) <= 60 and "\n" not in s and not s.endswith(".") for s in summaries)
+
+
+def test_an_lr_five_prediction_is_recorded_and_explained_never_called_wrong():
+    run = lr5_run()
+    for guess in nb01.OUTCOMES:
+        text = check.lr_five.verdict(guess, run).text
+        assert text.startswith(f"Recorded: you predicted {guess}") and "Measured:" in text and "Why:" in text, text
+        assert "wrong" not in text.lower() and "it was" not in text, text
+
+
+def _reads_biases_always(params, cache, y):
+    grads = network.backward(params, cache, y)
+    grads["db1"] = grads.get("db1", 0 * params["b1"])  # reads params["b1"]: fine with biases, KeyError without
+    return grads
+
+
+def test_notebook_01s_checks_also_run_the_answer_on_the_reference_net_which_has_no_biases():
+    """A backward or a step that reads params['b1'] unconditionally is right on a net with biases and fails on
+    notebook 01's own net; the checks catch it and say so (issue 38, item 3)."""
+    assert "b1" not in nb01.NO_BIAS_NET and nb01.NO_BIAS_NET["W1"].shape == (2, 4)
+    verdict = check.backward.verdict(_reads_biases_always)
+    assert verdict.status == "not yet" and "reference net has no biases" in verdict.text, verdict
+    step = check.gradient_step.verdict(lambda p, g, lr: {k: p[k] - lr * g["d" + k] for k in ("W1", "b1", "W2", "b2")})
+    assert step.status == "not yet" and "reference net has no biases" in step.text, step
+    assert check.backward.verdict(solutions(1).backward).status == "correct"
+    assert check.gradient_step.verdict(solutions(1).gradient_step).status == "correct"
+
+
+def _code_lines(source: str) -> set:
+    """The lines of an answer worth hiding: code without comments or spaces, longer than a `return x`."""
+    lines = set()
+    for line in source.splitlines():
+        code = line.split("#")[0].replace(" ", "")
+        if len(code) > 14 and not code.startswith(("def", '"""', "returngrads")):
+            lines.add(code)
+    return lines
+
+
+# the same answers as the reference program writes them (its names: out, h, d_W2)
+REFERENCE_PROGRAM = {"backward": """
+    d_out = -(y - out) * out * (1 - out)
+    d_W2 = h.T @ d_out
+    d_h = d_out @ W2.T * h * (1 - h)
+    d_W1 = X.T @ d_h
+""", "gradient_step": """
+    W2 -= lr * d_W2
+    W1 -= lr * d_W1
+"""}
+
+
+def test_no_line_of_notebook_01s_answers_appears_above_its_check():
+    """Exercises 1-3 ask for what the page has not shown: no code line of a declared answer, in any cell's source
+    or stored text output, above that exercise's check cell (issue 37)."""
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "01_xor_baseline.ipynb"
+    cells = json.loads(path.read_text())["cells"]
+    for exercise in d01.EXERCISES:
+        at = next(i for i, c in enumerate(cells) if f"check.{exercise.name}(" in "".join(c["source"]))
+        answer = _code_lines(exercise.answer) | _code_lines(REFERENCE_PROGRAM.get(exercise.name, ""))
+        assert answer or exercise.name == "lr_five", exercise.name
+        for cell in cells[:at]:
+            texts = ["".join(cell["source"])] + ["".join(o.get("text", "")) + "".join(o.get("data", {}).get(
+                "text/plain", "")) for o in cell.get("outputs", [])]
+            shown = {line.split("#")[0].replace(" ", "").replace("`", "") for t in texts for line in t.splitlines()}
+            shown |= {part.replace(" ", "") for t in texts for part in t.split("`")}  # code quoted in markdown
+            leaked = {a for a in answer if any(a in s for s in shown)}
+            assert not leaked, (exercise.name, leaked, "".join(cell["source"])[:200])

@@ -97,7 +97,12 @@ def bw_forward_again(params, cache, y):
 
 
 D_OUT, D_HID = "d_out = (y_hat - y) * y_hat * (1 - y_hat)", 'd_hid = (d_out @ params["W2"].T) * a1 * (1 - a1)'
+BIASES = ('    if "b1" in params:\n        grads["db1"]', '    if True:\n        grads["db1"]')
 CORPUS += [
+    (BW, (variant(BW, a=BIASES),), "correct", None, "central differences agree"),  # extra db1, db2: harmless
+    (BW, (variant(BW, a=BIASES, b=("d_hid.sum(axis=0, keepdims=True)", "d_hid.sum(axis=0, keepdims=True) + 0 * "
+                                                                       'params["b1"]')),),
+     "not yet", None, "raised KeyError: 'b1'"),
     (BW, (right(BW),), "correct", None, "central differences agree"),
     (BW, (bw_dot,), "correct", None, "central differences agree"),
     (BW, (bw_forward_again,), "correct", None, "central differences agree"),
@@ -179,6 +184,16 @@ def gs_weights_only(params, grads, lr):
     return {k: (v - lr * grads["d" + k] if k.startswith("W") else v) for k, v in params.items()}
 
 
+def gs_named(params, grads, lr):
+    return {name: params[name] - lr * grads["d" + name] for name in ("W1", "b1", "W2", "b2")}
+
+
+def gs_always_all_four(params, grads, lr):
+    new = {"W1": params["W1"] - lr * grads["dW1"], "W2": params["W2"] - lr * grads["dW2"]}
+    new["b1"], new["b2"] = params["b1"] - lr * grads["db1"], params["b2"] - lr * grads["db2"]
+    return new
+
+
 STEP = 'value - lr * grads["d" + name]'
 CORPUS += [
     (GS, (right(GS),), "correct", None, "in a new dict"),
@@ -195,6 +210,9 @@ CORPUS += [
     (GS, (gs_in_place_none,), "not yet", "g_in_place_none", "returned None"),
     (GS, (gs_shallow,), "not yet", "g_shallow_copy", "copies the dict, not the arrays"),
     (GS, (lambda params, grads, lr: list(params.values()),), "not yet", None, "Return a dict"),
+    # right on a net with biases, but the reference net of notebook 01 has none (issue 38, item 3)
+    (GS, (gs_named,), "not yet", None, "the reference net has no biases"),
+    (GS, (gs_always_all_four,), "not yet", None, "there your function raised KeyError"),
 ]
 
 
@@ -207,10 +225,10 @@ def lr5():
 LR = "lr_five"
 CORPUS += [
     (LR, lambda: ("faster", lr5()), "correct", None, "Measured: the MSE fell below 0.01"),
-    (LR, lambda: (" Faster ", lr5()), "correct", None, "You predicted faster"),
+    (LR, lambda: (" Faster ", lr5()), "correct", None, "Recorded: you predicted faster"),
     (LR, lambda: ("diverges", lr5()), "not yet", "l_not_diverged", "lr 50 run"),
-    (LR, lambda: ("slower", lr5()), "not yet", None, "You predicted slower; it was faster"),
-    (LR, lambda: ("stuck", lr5()), "not yet", None, "it was faster"),
+    (LR, lambda: ("slower", lr5()), "not yet", None, "Recorded: you predicted slower; the measurement says faster"),
+    (LR, lambda: ("stuck", lr5()), "not yet", None, "Why: on the long plateau"),
     (LR, lambda: ("explodes", lr5()), "not yet", None, "must be one of"),
     (LR, lambda: (..., lr5()), "not attempted", None, "No prediction yet"),
 ]
@@ -222,28 +240,29 @@ CORPUS += [
     ("and_weights", (np.array([5.0, 4.0, -6.0]),), "correct", None, "exactly where AND is 1"),
     ("and_weights", ((1, 1, -0.5),), "not yet", "and_is_or", "These weights compute OR"),
     ("and_weights", ((-1, -1, 1.5),), "not yet", "and_is_nand", "NAND, the opposite of AND"),
-    ("and_weights", ((1, 1, -1),), "not yet", "on_the_line", "AND needs (1,1) strictly above 0"),
-    ("and_weights", ((1, 1, -2),), "not yet", "on_the_line", "exactly on the line"),
-    ("and_weights", ((1.0, 1.0, 1.0),), "not yet", None, "(0,0) gives z = 1.00 but should be below 0"),
+    # the lab's one rule: a corner exactly on the line (output exactly 0.5) says 0
+    ("and_weights", ((1, 1, -1),), "correct", None, "(0,1) and (1,0) lie exactly on the line"),
+    ("and_weights", ((1, 1, -2),), "not yet", "on_the_line", "(1,1) lies exactly on the line"),
+    ("and_weights", ((1.0, 1.0, 1.0),), "not yet", None, "(0,0) gives z = 1.00 but should be at or below 0"),
     ("and_weights", ((1, 2),), "not yet", None, "Give three finite numbers"),
     ("or_weights", ((1.0, 1.0, -0.5),), "correct", None, "exactly where OR is 1"),
     ("or_weights", ([3, 2, -1],), "correct", None, "exactly where OR is 1"),
     ("or_weights", ((1, 1, -1.5),), "not yet", "or_is_and", "These weights compute AND"),
     ("or_weights", ((-1, -1, 0.5),), "not yet", "or_is_nor", "NOR, the opposite of OR"),
-    ("or_weights", ((1, 1, 0),), "not yet", "or_through_origin", "With b = 0"),
+    ("or_weights", ((1, 1, 0),), "correct", None, "(0,0) lies exactly on the line"),
     ("or_weights", ((1, 1, -1),), "not yet", "or_on_the_line", "OR needs (0,1), (1,0) and (1,1)"),
     ("or_weights", ("abc",), "not yet", None, "Give three finite numbers"),
 ]
 
 
 def v_conditions(w1, w2, b):
-    conditions = [b < 0, w2 + b > 0, w1 + b > 0, w1 + w2 + b < 0]
+    conditions = [b <= 0, w2 + b > 0, w1 + b > 0, w1 + w2 + b <= 0]
     return [i + 1 for i, ok in enumerate(conditions) if not ok]
 
 
 def v_array(w1, w2, b):
     sides = np.array([b, w2 + b, w1 + b, w1 + w2 + b]) * np.array([-1, 1, 1, -1])
-    return np.flatnonzero(sides <= 0) + 1
+    return np.flatnonzero((sides < 0) | ((sides == 0) & (np.array([-1, 1, 1, -1]) > 0))) + 1
 
 
 V = "violated"
@@ -252,9 +271,14 @@ CORPUS += [
     (V, (v_conditions,), "correct", None, "No line computes XOR"),
     (V, (v_array,), "correct", None, "No line computes XOR"),
     (V, (variant(V, a=("if not ok", "if ok")),), "not yet", "v_flipped", "inequalities that HOLD"),
-    (V, (variant(V, a=("b < 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b < 0",
+    (V, (variant(V, a=("b <= 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b <= 0",
                        "b <= 0, 2: w2 + b >= 0, 3: w1 + b >= 0, 4: w1 + w2 + b <= 0")),), "not yet",
-     "v_not_strict", "Equality counts as broken"),
+     "v_not_strict", "broken at equality"),
+    (V, (variant(V, a=("b <= 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b <= 0",
+                       "b < 0, 2: w2 + b > 0, 3: w1 + b > 0, 4: w1 + w2 + b < 0")),), "not yet",
+     "v_all_strict", "still hold at equality"),
+    (V, (lambda w1, w2, b: sorted(right(V)(w1, w2, b), reverse=True),), "correct", None, "No line computes XOR"),
+    (V, (lambda w1, w2, b: set(right(V)(w1, w2, b)),), "correct", None, "No line computes XOR"),
     (V, (variant(V, a=("return [k for k", "return [k - 1 for k")),), "not yet", "v_zero_based", "off by one"),
     (V, (variant(V, a=("return [k for k, ok in holds.items() if not ok]",
                        "return [not ok for ok in holds.values()]")),),

@@ -145,6 +145,36 @@ def momentum_float32(W, v, dW, lr, mu):
     return W + v, v
 
 
+def v_reversed(w1, w2, b):
+    broken = []
+    if not w1 + w2 + b <= 0:
+        broken.append(4)
+    if not w1 + b > 0:
+        broken.append(3)
+    if not w2 + b > 0:
+        broken.append(2)
+    if not b <= 0:
+        broken.append(1)
+    return broken
+
+
+def v_geq_form(w1, w2, b):  # equality counted as breaking (1) and (4), written without any <
+    return [k for k, broken in ((1, b >= 0), (2, not w2 + b > 0), (3, not w1 + b > 0), (4, w1 + w2 + b >= 0))
+            if broken]
+
+
+def bw_always_biases(params, cache, y):  # right on a net with biases; notebook 01's reference net has none
+    X, a1, y_hat = cache["X"], cache["a1"], cache["y_hat"]
+    d_out = (y_hat - y) * y_hat * (1 - y_hat)
+    d_hid = d_out.dot(params["W2"].T) * a1 * (1 - a1)
+    return {"dW1": X.T.dot(d_hid), "dW2": a1.T.dot(d_out), "db1": d_hid.sum(0, keepdims=True) + 0 * params["b1"],
+            "db2": d_out.sum(0, keepdims=True)}
+
+
+def gs_named_loop(params, grads, lr):
+    return {name: params[name] - lr * grads["d" + name] for name in ("W1", "b1", "W2", "b2")}
+
+
 def momentum_global_mu(W, v, dW, lr, mu_):
     v = 0.5 * v - lr * dW  # mu from an earlier cell
     return W + v, v
@@ -170,7 +200,16 @@ ROUND3 = [  # (exercise, answer, status, mistake key or None, words the message 
     ("and_weights", (np.array([2, 2, -3], dtype=np.int64),), "correct", None, "separates"),
     ("or_weights", ((F32(1.0), F32(1.0), F32(-0.5)),), "correct", None, "separates"),
     ("match_lr", (F32(2.0),), "correct", None, "lr 2"),
+    # 2: an order the task never asked for
+    ("violated", (v_reversed,), "correct", None, "No line computes XOR"),
+    ("violated", (lambda w1, w2, b: set(v_reversed(w1, w2, b)),), "correct", None, "No line computes XOR"),
+    ("violated", (lambda w1, w2, b: np.array(sorted(v_reversed(w1, w2, b)), dtype=int),), "correct", None,
+     "No line computes XOR"),
+    # 3: the notebook's own cases: notebook 01's reference net has no biases
+    ("backward", (bw_always_biases,), "not yet", None, "the reference net has no biases"),
+    ("gradient_step", (gs_named_loop,), "not yet", None, "the reference net has no biases"),
     # 4: what the answer did, or plainly what the check cannot tell
+    ("violated", (v_geq_form,), "not yet", "v_all_strict", "counts (1) or (4) as broken when its side is exactly 0"),
     ("backward", (bw_sign_in_prime,), "not yet", "b_sign", "cannot tell which"),
     ("gradient_step", (gs_same_dict,), "not yet", "g_same_dict", "same dict a second name"),
     ("gradient_step", (gs_upper_keys,), "not yet", None, "b1 and b2 are missing (names are case-sensitive)"),

@@ -44,3 +44,42 @@ def test_relative_error_of_equal_and_of_zero_arrays():
     assert gradcheck.relative_error(a, a) == 0.0
     assert gradcheck.relative_error(np.zeros(2), np.zeros(2)) == 0.0
     assert gradcheck.relative_error(a, -a) == 1.0
+
+
+def saturated_net():
+    """The notebook's lr-50 net: every output at 1, every gradient below 2e-9 (right ones: network.backward's)."""
+    from helpers import train
+    return train.train(lr=50.0).params
+
+
+def test_right_gradients_below_the_rounding_floor_are_not_called_a_bug():
+    params = saturated_net()
+    errors = gradcheck.grad_check(params, data.X, data.y)
+    assert max(errors.values()) > 0.5  # the relative errors of right gradients reach ~1 here ...
+    verdicts = gradcheck.verdicts(params, data.X, data.y)
+    assert {word for _, word in verdicts.values()} == {"too small to tell"}  # ... and are not called a bug
+    floor = gradcheck.rounding_floor(params, data.X, data.y)
+    assert 1e-12 < floor < 1e-10  # 1e-16 * L / eps with L = 1 (all four outputs at 1)
+
+
+def test_verdicts_say_right_and_bug_where_the_gradients_are_well_above_the_floor():
+    params = network.init_params(3, seed=2, bias=True)
+    assert {word for _, word in gradcheck.verdicts(params, data.X, data.y).values()} == {"right"}
+
+    def doubled(p, cache, y):
+        return {k: 2 * v for k, v in network.backward(p, cache, y).items()}
+    verdicts = gradcheck.verdicts(params, data.X, data.y, backward_pass=doubled)
+    assert {word for _, word in verdicts.values()} == {"bug"}
+    assert all(abs(err - 1 / 3) < 1e-6 for err, _ in verdicts.values())
+
+
+def test_a_wrong_backward_pass_with_large_gradients_is_still_a_bug_on_the_saturated_net():
+    params = saturated_net()
+
+    def no_sigma_prime(p, cache, y):  # forgets sigma'(z2): gradients ~1, far above the floor
+        d_out = cache["y_hat"] - y
+        return {"dW1": cache["X"].T @ ((d_out @ p["W2"].T) * cache["a1"] * (1 - cache["a1"])),
+                "dW2": cache["a1"].T @ d_out, "db1": ((d_out @ p["W2"].T) * cache["a1"] * (1 - cache["a1"])).sum(0),
+                "db2": d_out.sum(axis=0, keepdims=True)}
+    verdicts = gradcheck.verdicts(params, data.X, data.y, backward_pass=no_sigma_prime)
+    assert verdicts["dW2"][1] == "bug" and verdicts["db2"][1] == "bug"

@@ -124,3 +124,30 @@ def test_unit_grids_are_each_units_activation_over_the_plane(solved):
 def test_bad_arguments_are_rejected(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+def test_the_parallelogram_gap_is_the_corners_sum_and_near_zero_for_small_input_weights():
+    params = network.init_params(3, seed=1, bias=True)
+    a1 = by_hand(params)[0]
+    np.testing.assert_allclose(hidden_layer.parallelogram_gap(params), a1[0] + a1[3] - a1[1] - a1[2], atol=1e-12)
+    tiny = dict(params, W1=params["W1"] * 1e-3, b1=params["b1"] * 0)
+    assert np.abs(hidden_layer.parallelogram_gap(tiny)).max() < 1e-7
+
+
+def test_the_loss_stays_at_a_quarter_while_the_hidden_points_lie_on_a_parallelogram():
+    run = train.train(hidden=2, seed=0, snapshot_steps=range(0, 10_001, 50))
+    gaps = {s: np.abs(hidden_layer.parallelogram_gap(p)).max() for s, p in run.snapshots.items()}
+    assert all(run.losses[s] > 0.249 for s, g in gaps.items() if g < 0.005)
+    assert gaps[10_000] > 0.5 and run.losses[10_000] < 0.01
+
+
+def test_the_plateau_grows_as_the_input_weights_shrink_and_barely_moves_with_the_output_weights():
+    start = network.init_reference()
+    steps = {(f1, f2): hidden_layer.steps_below({"W1": f1 * start["W1"], "W2": f2 * start["W2"]}, level=0.2)
+             for f1, f2 in ((0.25, 1), (1, 1), (4, 1), (1, 0.25), (1, 4))}
+    assert steps[(0.25, 1)] > 5 * steps[(1, 1)]
+    assert steps[(1, 1)] > 2 * steps[(4, 1)]
+    for f2 in (0.25, 4):
+        assert abs(steps[(1, f2)] - steps[(1, 1)]) < 0.25 * steps[(1, 1)]
+    W1 = start["W1"] / np.linalg.norm(start["W1"], axis=0)
+    assert (W1.T @ W1)[np.triu_indices(4, 1)].min() < -0.9   # the units do not start alike

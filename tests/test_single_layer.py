@@ -157,3 +157,26 @@ def test_bad_argument_is_named_with_its_range(call, error, words):
         call()
     for word in words:
         assert word in str(info.value), f"{word!r} not in {str(info.value)!r}"
+
+
+def test_many_units_at_once_take_the_steps_of_one_unit():
+    many = single_layer.train_units([0, 3, 9], scale=2.0, lr=0.5, steps=3000)
+    for s, seed in enumerate([0, 3, 9]):
+        one = single_layer.train_unit(lr=0.5, steps=3000, seed=seed, scale=2.0)
+        np.testing.assert_allclose(many["w"][s], one.params["w"].ravel(), atol=1e-10)
+        assert abs(many["b"][s] - one.params["b"]) < 1e-10
+        assert abs(many["mse"][s] - one.final_loss) < 1e-12
+
+
+def test_small_starts_settle_at_the_origin_and_large_ones_often_slide_along_a_three_of_four_valley():
+    small = single_layer.train_units(range(200), scale=0.5)
+    assert small["at_origin"].all()
+    large = single_layer.train_units(range(200), scale=2.0)
+    away = ~large["at_origin"]
+    assert 0.15 <= away.mean() <= 0.45                       # notebook 02: about 305 of 1,000
+    assert np.all(large["correct"][away] == 3)
+    assert np.all(large["mse"][away] > 0.25) and np.all(large["mse"][away] < 0.26)
+    seed = int(np.flatnonzero(away)[0])
+    runs = [single_layer.train_units([seed], scale=2.0, steps=n) for n in (10_000, 40_000)]
+    assert np.abs(runs[1]["w"]).max() > np.abs(runs[0]["w"]).max() + 1    # the weights keep growing
+    assert 0.25 < runs[1]["mse"][0] < runs[0]["mse"][0]                  # the MSE falls towards 0.25 from above

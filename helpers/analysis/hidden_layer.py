@@ -12,6 +12,7 @@ import numpy as np
 
 from helpers import data
 from helpers.network import check_params, forward, sigmoid
+from helpers.train import gradient_descent
 from helpers.validate import check_array, check_int
 
 
@@ -112,3 +113,33 @@ def unit_grids(params: dict, n: int = data.GRID_N) -> np.ndarray:
     G, _, _ = data.grid(n)
     a1 = forward(params, G)[1]["a1"]  # (n*n, H)
     return a1.T.reshape(-1, n, n)
+
+
+def parallelogram_gap(params: dict) -> np.ndarray:
+    """h(0,0) + h(1,1) - h(0,1) - h(1,0) for each hidden unit: (H,), from the four XOR inputs.
+
+    An affine map (nearly what the hidden layer is while its input weights are small: each unit's input
+    changes little across the corners, so its sigmoid is nearly straight there) sends the four corners
+    to a parallelogram, where this is 0 for every unit;
+    then the output sees an affine function of x, as notebook 02's single unit does, and its best answer
+    is 0.5 everywhere. XOR needs it away from 0 (notebook 04).
+    """
+    a1 = activations(params)                 # rows: (0,0), (0,1), (1,0), (1,1)
+    return a1[0] + a1[3] - a1[1] - a1[2]
+
+
+def steps_below(params: dict, level: float = 0.2, lr: float = 0.5, max_steps: int = 20_000,
+                chunk: int = 500) -> int:
+    """Steps of gradient descent on XOR from params until the MSE is first below `level`; -1 if not
+    within max_steps. Trains `chunk` steps at a time and stops at the first chunk that gets there."""
+    params = check_params(params)
+    max_steps = check_int("max_steps", max_steps, 1, 1_000_000)
+    done = 0
+    while done < max_steps:
+        n = min(chunk, max_steps - done)
+        losses, params, _ = gradient_descent(params, data.X, data.y, lr, n)
+        below = np.flatnonzero(losses < level)
+        if len(below):
+            return done + int(below[0])
+        done += n
+    return -1

@@ -63,6 +63,33 @@ def train_unit(lr: float = 0.5, steps: int = 10_000, seed: int = 0, target: str 
                losses=sq_errors / len(y), params={"w": w, "b": float(b)}, y_hat=y_hat, target=target)
 
 
+def train_units(seeds, scale: float = 0.5, lr: float = 0.5, steps: int = 10_000, target: str = "XOR") -> dict:
+    """train_unit for many seeds at once, the seeds one more array axis (S of them).
+
+    Net s starts from init_unit(seeds[s], scale) and takes the same updates as train_unit (to rounding).
+    Returns {"w": (S, 2) final weights, "b": (S,) final biases, "mse": (S,) final MSE,
+    "at_origin": (S,) True where w and b all ended within 1e-3 of 0 (the flat point of notebook 02),
+    "correct": (S,) corners right by the lab's rule (helpers.data.predicted_class)}.
+    """
+    seeds = [check_int("seeds entry", int(s), 0, 2**32 - 1) for s in seeds]
+    if not 1 <= len(seeds) <= 100_000:
+        raise ValueError(f"seeds must hold 1 to 100,000 seeds, got {len(seeds)}")
+    lr = check_float("lr", lr, 0.0, MAX_LR, lo_open=True)
+    steps = check_int("steps", steps, 0, MAX_STEPS)
+    y = check_target(target)                                            # (4, 1)
+    w = np.hstack([init_unit(s, scale)[0] for s in seeds])              # (2, S)
+    b = np.zeros(len(seeds))                                            # (S,)
+    for _ in range(steps):
+        y_hat = sigmoid(data.X @ w + b)                                 # (4, S)
+        d = (y_hat - y) * y_hat * (1 - y_hat)
+        w = w - lr * (data.X.T @ d)
+        b = b - lr * d.sum(axis=0)
+    y_hat = sigmoid(data.X @ w + b)
+    return {"w": w.T, "b": b, "mse": np.mean((y_hat - y) ** 2, axis=0),
+            "at_origin": np.all(np.abs(w) < 1e-3, axis=0) & (np.abs(b) < 1e-3),
+            "correct": np.sum(data.predicted_class(y_hat) == y, axis=0)}
+
+
 def line_sides(w1: float, w2: float, b: float, X=None) -> np.ndarray:
     """Which side of the line w1 x1 + w2 x2 + b = 0 each point is on: (N,) of 1 where z > 0, else 0.
 

@@ -13,6 +13,10 @@ from helpers.validate import check_bool, check_float, check_int
 
 Z95 = 1.959963984540054   # the 97.5% point of the standard normal: a two-sided 95% interval
 LOW_LOSS = 0.01           # the second, stricter criterion: final MSE below this
+WINDOW = 10_000           # train_on looks at the nets every this many steps
+PLATEAU = 0.24            # an MSE above this: every output still near 0.5, the plateau the nets start on
+LOOK = 1_000              # status compares the loss with the loss this many steps earlier
+STILL = 0.001             # a loss that fell by less than this fraction of itself in LOOK steps has stopped
 
 
 def wilson(k, n, z: float = Z95) -> tuple:
@@ -90,6 +94,51 @@ def sentence(table: dict, H: int, bias: bool) -> str:
     units = "1 hidden unit" if H == 1 else f"{H} hidden units"
     return (f"With {units} and {'biases' if bias else 'no biases'}, {table['solved'][i]} of {table['n'][i]} "
             f"inits solve XOR (95% interval {100 * table['low'][i]:.0f}% to {100 * table['high'][i]:.0f}%).")
+
+
+def train_on(run: BatchRun, budget: int = 50_000, hidden_sizes=None) -> dict:
+    """Train on, to `budget` steps, the nets of `run` that had not solved XOR at its last step (run.steps,
+    a multiple of WINDOW), and look at every net each WINDOW steps from run.steps to budget. hidden_sizes:
+    the sizes to train on (default all); the nets of other sizes are left out (right False, losses NaN).
+
+    Each net's steps do not depend on the others, so training only the unsolved ones gives their numbers
+    exactly; a net solved at run.steps is counted as solved later too (tests/test_sweep_budget.py checks it).
+    Returns {"steps": (K,) run.steps, run.steps + WINDOW, ..., budget; "right": (B, K) all four right then;
+    "loss": (B, K) the MSE then (NaN for the nets solved at run.steps); "before": (B, K) the MSE LOOK
+    steps earlier}, B the nets of run in its order.
+    """
+    if not isinstance(run, BatchRun):
+        raise TypeError(f"run must be a BatchRun (from run_sweep), got {type(run).__name__}")
+    if run.steps < WINDOW or run.steps % WINDOW:
+        raise ValueError(f"run.steps must be a positive multiple of {WINDOW:,}, got {run.steps}")
+    budget = check_int("budget", budget, run.steps, 1_000_000)
+    steps = np.arange(run.steps, budget + 1, WINDOW)
+    sizes = np.unique(run.hidden) if hidden_sizes is None else [check_int("hidden size", h, 1, MAX_HIDDEN)
+                                                                   for h in hidden_sizes]
+    out = np.flatnonzero(~run.success & np.isin(run.hidden, sizes))
+    B, K = len(run.hidden), len(steps)
+    right = np.repeat(run.success[:, None], K, axis=1)
+    loss, before = np.full((B, K), np.nan), np.full((B, K), np.nan)
+    if len(out):
+        batch = Batch(run.hidden[out], run.seeds[out], bias=run.bias, lr=run.lr, steps=WINDOW)
+        losses, all_right, _ = batch.advance(run.steps)
+        before[out, 0], loss[out, 0], right[out, 0] = losses[:, -LOOK - 1], losses[:, -1], all_right[:, -1]
+        for k in range(1, K):
+            losses, all_right, _ = batch.advance(WINDOW)
+            before[out, k], loss[out, k], right[out, k] = losses[:, -LOOK - 1], losses[:, -1], all_right[:, -1]
+    return {"steps": steps, "right": right, "loss": loss, "before": before}
+
+
+def status(later: dict, k: int = -1) -> np.ndarray:
+    """(B,) what each net of train_on's result is doing at its k-th look: "solved" (all four right);
+    "plateau" (MSE above PLATEAU: every output still near 0.5, it has not left the start's plateau yet);
+    "falling" (off the plateau, its loss fell by at least STILL of itself in the last LOOK steps);
+    "flat" (off the plateau and its loss has (nearly) stopped falling: stuck, at least for now);
+    "left out" (a size train_on did not train on)."""
+    loss, before = later["loss"][:, k], later["before"][:, k]
+    falling = before - loss >= STILL * loss
+    moving = np.where(loss > PLATEAU, "plateau", np.where(falling, "falling", "flat"))
+    return np.where(later["right"][:, k], "solved", np.where(np.isnan(loss), "left out", moving))
 
 
 class LiveSweep:

@@ -40,6 +40,30 @@ def _copies(d: dict) -> dict:
     return {k: np.array(v, dtype=np.float64) for k, v in d.items()}
 
 
+NO_BIAS_NET = network.init_reference()  # the notebook's own net: W1 (2, 4), W2 (4, 1), no b1 or b2
+
+
+def _without_biases(exercise: str, run: Answer, result, right: dict) -> Verdict:
+    """The verdict for an answer on NO_BIAS_NET (result), or None when it matches `right`: a net without biases
+    is the one notebook 01 trains, so reading params["b1"] there is a mistake a net with biases never shows."""
+    if run.problem is not None:
+        text = run.problem.text
+        said = text.rsplit("(Python said: ", 1)[-1].rstrip(")") if "(Python said: " in text else ""
+        if said.startswith("KeyError") and any(k in said for k in ("b1", "b2")):
+            return Verdict(exercise, "not yet", "Your answer is right on a net with biases, but the reference net has "
+                           "no biases (no b1, b2, db1, db2: notebook 01 trains it so), and there your function raised "
+                           f"{said}: read a bias, and return its gradient, only when 'b1' is in params.")
+        return Verdict(exercise, "not yet", "Your answer is right on a net with biases, but on the reference net, "
+                       "which has none: " + text)
+    got, (rtol, _) = (as_numbers(result) if isinstance(result, dict) else None), tolerance(result)
+    if got is None or not same_dict(got, right, rtol):
+        wrong = [k for k in right if got is None or k not in got or not same(got[k], right[k], rtol)]
+        return Verdict(exercise, "not yet", "On a net with biases your answer is right, but on the reference net, "
+                       f"which has no biases, {', '.join(wrong)} came out different: look at what your code does "
+                       "when params has no 'b1' or 'b2'.")
+    return None
+
+
 def judge_backward(f) -> Verdict:
     run = Answer("backward", f)
     _, cache = network.forward(TEST_NET, data.X)
@@ -57,6 +81,11 @@ def judge_backward(f) -> Verdict:
                        "parameter (db1 and db2 too when params has biases).")
     got, (rtol, precision) = as_numbers(result), tolerance(result)
     if got is not None and same_dict(got, right, rtol):
+        _, plain = network.forward(NO_BIAS_NET, data.X)
+        unbiased = _without_biases("backward", run, run(_copies(NO_BIAS_NET), _copies(plain), data.y.copy()),
+                                   network.backward(NO_BIAS_NET, plain, data.y))
+        if unbiased is not None:
+            return unbiased
         errors = gradcheck.grad_check(TEST_NET, data.X, data.y, backward_pass=f)
         return Verdict("backward", "correct", "Your gradients equal the reference ones, and central differences "
                        f"agree: the largest relative error is {max(errors.values()):.0e} (below 1e-7 means right)."
@@ -88,6 +117,7 @@ STEP_NET = {name: _rng.normal(0, 1, shape) for name, shape in (("W1", (2, 2)), (
                                                                  ("b2", (1, 1)))}
 STEP_GRADS = {"d" + name: _rng.normal(0, 1, value.shape) for name, value in STEP_NET.items()}
 STEP_LR = 0.3  # lr, lr * lr, 2 lr and 1 all differ
+NO_BIAS_GRADS = {"dW1": _rng.normal(0, 1, (2, 4)), "dW2": _rng.normal(0, 1, (4, 1))}  # for NO_BIAS_NET
 
 
 def judge_gradient_step(f) -> Verdict:
@@ -107,6 +137,10 @@ def judge_gradient_step(f) -> Verdict:
             return mistake("g_in_place" if result is given else "g_shallow_copy", f" (changed: {', '.join(changed)})")
         if result is given:  # right values stored into the caller's own dict (new = params; new[name] = ...)
             return mistake("g_same_dict")
+        unbiased = _without_biases("gradient_step", run, run(_copies(NO_BIAS_NET), _copies(NO_BIAS_GRADS), STEP_LR),
+                                   {k: v - STEP_LR * NO_BIAS_GRADS["d" + k] for k, v in NO_BIAS_NET.items()})
+        if unbiased is not None:
+            return unbiased
         return Verdict("gradient_step", "correct", "Every parameter moved against its own gradient, scaled by lr: "
                        f"W <- W - lr dL/dW, in a new dict. train() repeats exactly this step.{precision}")
     found = recognise("gradient_step", lambda v: got is not None and same_dict(
@@ -142,6 +176,11 @@ def _common_factor(got: dict):
 # 01: predict, then test, what lr = 5 does. The words are the explainer's (helpers/analysis/explain.py):
 # "diverges" is its "diverged", "stuck" any of its kinds that end with points wrong and the loss flat
 OUTCOMES = ("faster", "slower", "same", "stuck", "diverges")
+# why the measured outcome happens (a prediction is recorded and explained, never told it is "wrong")
+WHY = {"faster": " Why: on the long plateau the gradient is small, so the step, lr times the gradient, is what "
+       "limits the speed there; ten times longer steps cross it in fewer steps, and at this scale the loss surface "
+       "is smooth enough that they do not overshoot into saturation (lr 50 does).",
+       "diverges": " Why: a step this long overshoots, and a single overshoot can throw the outputs to 0 or 1."}
 
 
 @functools.lru_cache(maxsize=1)
@@ -186,9 +225,11 @@ def judge_lr_five(prediction, run=None) -> Verdict:
             f"Measured: with lr = 5 the MSE never fell below 0.01 (from {run.losses[0]:.4f} to "
             f"{run.final_loss:.4f}; {run.correct} of 4 points right).")
     actual = outcome(run, ref)
+    why = WHY.get(actual, "")
     if guess == actual:
-        return Verdict("lr_five", "correct", f"You predicted {guess}. {seen} A bigger step helps while the "
-                       "loss surface stays smooth at that scale; much larger steps overshoot (lr 50 diverges).")
-    if guess == "diverges":  # the catalogued misconception; other wrong guesses get the measurement
-        return mistake("l_not_diverged", f" {seen}")
-    return Verdict("lr_five", "not yet", f"You predicted {guess}; it was {actual}. {seen}")
+        return Verdict("lr_five", "correct", f"Recorded: you predicted {guess}, and the measurement agrees. {seen}"
+                       f"{why}")
+    if guess == "diverges":  # the catalogued misconception
+        return mistake("l_not_diverged", f" {seen}{why}", before=f"Recorded: you predicted {guess}. ")
+    return Verdict("lr_five", "not yet", f"Recorded: you predicted {guess}; the measurement says {actual}. {seen}"
+                   f"{why}")

@@ -148,8 +148,10 @@ def judge_momentum_step(f) -> Verdict:
                        "grows to lr / (1 - mu) times the gradient (10 times at mu = 0.9), and where the slope flips "
                        "sign each step, as across a narrow valley, the terms cancel instead.")
     found = recognise("momentum_step", lambda variant: _same_path(ws, path(variant)[0]))
-    if found and found.mistake != "mom_global" or found is None and (found := _other_constants(ws)):
+    if found and found.mistake != "mom_global":
         return found
+    if other := _other_constants(ws):  # with the numbers it read off the path
+        return other
     k = int(np.argmax(np.any(~np.isclose(ws, right, rtol=1e-4, atol=1e-7), axis=1)))
     return Verdict("momentum_step", "not yet", f"Started at W = (1, 1) with v = 0 on the valley f = (w1^2 + 100 w2^2)"
                    f" / 2, lr {LR}, mu {MU}: after {k} steps your W is ({ws[k, 0]:.4g}, {ws[k, 1]:.4g}); momentum's "

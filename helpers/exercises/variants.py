@@ -51,14 +51,19 @@ def step_variant(params, grads, lr, factor="lr", sign=-1.0, W1_grad="dW1", biase
     return None if place == "none" else new
 
 
-INEQUALITIES = {1: "b < 0", 2: "w2 + b > 0", 3: "w1 + b > 0", 4: "w1 + w2 + b < 0"}
+# a corner with target 0 may lie on the line (z = 0, output exactly 0.5, class 0: helpers.data.THRESHOLD)
+INEQUALITIES = {1: "b <= 0", 2: "w2 + b > 0", 3: "w1 + b > 0", 4: "w1 + w2 + b <= 0"}
 
 
-def violated_variant(w1, w2, b, strict=True, flipped=False, first=1, mask=False):
-    """Which of the four XOR inequalities (w1, w2, b) breaks, with switches for known mistakes."""
+def violated_variant(w1, w2, b, strict=None, flipped=False, first=1, mask=False):
+    """Which of the four XOR inequalities (w1, w2, b) breaks, with switches for known mistakes.
+
+    strict=None is the lab's rule (z = 0 is class 0: (1) and (4) hold at equality, (2) and (3) do not);
+    strict=True counts equality as broken everywhere, strict=False as holding everywhere."""
     sides = [b, w2 + b, w1 + b, w1 + w2 + b]
     wants = [-1, 1, 1, -1]  # the sign each needs
-    holds = [(s * w > 0) if strict else (s * w >= 0) for s, w in zip(sides, wants)]
+    holds = [((s * w > 0) if (strict if strict is not None else w > 0) else (s * w >= 0))
+             for s, w in zip(sides, wants)]
     if mask:
         return [not h for h in holds]
     return [i + first for i, h in enumerate(holds) if h == flipped]

@@ -12,6 +12,7 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.lines import Line2D
 
 from helpers import data
 from helpers.analysis.single_layer import NO_LINE, VIEW, check_target, line_in_box, line_sides
@@ -74,6 +75,11 @@ class LinePanel(Panel):
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])
         ax.set_title(" \n ")  # two lines, as in _update, so the layout leaves room
+        # what the markers mean (the colours say it twice: shapes for a reader who cannot tell them apart)
+        ax.legend(handles=[Line2D([], [], ls="", marker="o", ms=9, mfc=plots.BLUE, mec="black", label="target 0"),
+                           Line2D([], [], ls="", marker="s", ms=9, mfc=plots.ORANGE, mec="black", label="target 1"),
+                           Line2D([], [], ls="", marker="x", ms=9, mew=2.5, color="black", label="wrong")],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=9, frameon=False)
         self.ax = ax
         self.fig.tight_layout()
 

@@ -7,6 +7,7 @@ import numpy as np
 from helpers.pictures import plots
 
 CURVES = 4  # loss curves drawn per group (failed / solved)
+MARKERS = ("o", "s", "^", "D")  # one per curve of a group: runs that end on the same loss share a line
 
 
 def draw_rates(ax, table: dict, color: str = "black", label: str = None, fmt: str = "o-"):
@@ -23,27 +24,36 @@ def draw_rates(ax, table: dict, color: str = "black", label: str = None, fmt: st
 
 
 def draw_solved_steps(ax, run, max_hidden: int = 4):
-    """Step at which the solved nets first got all four right: one histogram per hidden size 1..max_hidden."""
+    """Step at which the solved nets first got all four right: one histogram per hidden size 1..max_hidden,
+    each as shares of that size's solved nets (the sizes solve different numbers of nets)."""
     bins = np.linspace(0, run.steps, 21)
     for H in range(1, max_hidden + 1):
         when = run.solved_at[(run.hidden == H) & run.success]
         if len(when):
-            ax.hist(when, bins=bins, histtype="step", lw=1.5, color=plots.SIZES[(H - 1) % 4],
-                    ls=plots.LINE_STYLES[(H - 1) % 4], label=f"H={H}")
+            ax.hist(when, bins=bins, weights=np.full(len(when), 1 / len(when)), histtype="step", lw=1.5,
+                    color=plots.SIZES[(H - 1) % 4], ls=plots.LINE_STYLES[(H - 1) % 4],
+                    label=f"H={H} ({len(when)} solved)")
     ax.set_title("when the solved nets got there", fontsize=9)
     ax.set_xlabel("step when first all four right")
-    ax.set_ylabel("nets")
+    ax.set_ylabel("share of the solved nets")
     if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize=9)
 
 
 def draw_curves(ax, run, hidden: int = 2, count: int = CURVES):
-    """Loss curves of the first `count` failed and `count` successful nets with `hidden` units."""
+    """Loss curves of the first `count` nets not solved and `count` solved ones with `hidden` units.
+
+    Each curve of a group has its own marker, placed at steps of its own, so curves that lie on top of
+    each other (runs not solved often end on the same loss) still show one marker each."""
     nets = np.flatnonzero(run.hidden == hidden)
     failed, solved = nets[~run.success[nets]][:count], nets[run.success[nets]][:count]
     every = max(1, run.steps // 1000)  # ~1,000 points a curve look the same as 10,000 and draw faster
     steps = np.arange(0, run.steps + 1, every)
-    for group, color, ls, name in ((failed, plots.BLUE, "--", "failed"), (solved, plots.ORANGE, "-", "solved")):
+    for group, color, ls, name in ((failed, plots.BLUE, "--", "not solved"), (solved, plots.ORANGE, "-", "solved")):
         for k, b in enumerate(group):
-            plots.loss_curve(ax, run.losses[b, ::every], color=color, steps=steps, ls=ls, label=f"{name} {k + 1}")
-    ax.set_title(f"H={hidden}: {len(failed)} failed (blue, dashed), {len(solved)} solved (orange)", fontsize=9)
+            line = plots.loss_curve(ax, run.losses[b, ::every], color=color, steps=steps, ls=ls,
+                                    label=f"{name} {k + 1}")
+            line.set_marker(MARKERS[k % len(MARKERS)])
+            line.set_markersize(5)
+            line.set_markevery((k * len(steps) // (4 * len(MARKERS)) + 10, len(steps) // 4))
+    ax.set_title(f"H={hidden}: {len(failed)} not solved (blue, dashed), {len(solved)} solved (orange)", fontsize=9)

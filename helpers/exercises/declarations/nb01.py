@@ -124,7 +124,7 @@ BACKWARD = Exercise(
 
 
 GRADIENT_STEP = Exercise(
-    "gradient_step", "## One step, up close", nb.judge_gradient_step,
+    "gradient_step", "## The backward pass", nb.judge_gradient_step,
     hints=(
         "Gradient descent moves every parameter a little downhill, against its own gradient, and leaves the "
         "parameters it was given as they were.",
@@ -186,8 +186,8 @@ LR_FIVE = Exercise(
         "Each step moves the weights by lr times the gradient. Ask two things: does the flat start get crossed "
         "sooner, and can a step of that size overshoot so far that the loss ends above where it started or far "
         "above its best (the notebook's meaning of 'diverged')?",
-        'One line: lr5_prediction = one of the strings "faster", "slower", "same", "stuck", "diverges". The '
-        "explorer above lets you try learning rates up to 10 first."),
+        'One line: lr5_prediction = one of the strings "faster", "slower", "same", "stuck", "diverges": the one '
+        "you expect, before you see the measurement."),
     answer='''# ten times longer steps cross the first plateau sooner, and the loss stays down: it does not diverge
 lr5_prediction = "faster"
 ''',
