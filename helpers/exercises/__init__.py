@@ -40,7 +40,7 @@ def _no_such(name) -> str:
                 f"{short(name)}. The exercises are: {', '.join(CHECKS)}.")
     close = difflib.get_close_matches(name, CHECKS, n=1)
     maybe = f" Did you mean {close[0]}?" if close else ""
-    return f"There is no exercise called {name!r}.{maybe} The exercises are: {', '.join(CHECKS)}."
+    return f"There is no exercise called {short(name)}.{maybe} The exercises are: {', '.join(CHECKS)}."
 
 
 class _Misspelt:

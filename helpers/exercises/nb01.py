@@ -213,7 +213,7 @@ def judge_lr_five(prediction, run=None) -> Verdict:
                        "run its cell. This check shows what lr = 5 did only once a prediction is recorded.")
     if not isinstance(prediction, str) or prediction.strip().lower() not in OUTCOMES:
         return Verdict("lr_five", "not yet", f"lr5_prediction must be one of {words} (a string); got "
-                       f"{prediction!r}. The measurement is shown once it is one of them.")
+                       f"{short(prediction)}. The measurement is shown once it is one of them.")
     if not isinstance(run, train.Run) or run.lr != 5.0:
         return Verdict("lr_five", "not yet", "Pass the Run this cell trained with lr = 5 as the second argument.")
     ref, guess = _reference_run(), prediction.strip().lower()

@@ -6,6 +6,7 @@ from helpers import data, network
 from helpers.exercises.engine import mistake
 from helpers.exercises.nb02 import AND, NAND, NOR, OR
 from helpers.exercises.verdicts import Verdict
+from helpers.exercises.words import short
 
 # a hand-made net whose hidden units compute OR, NAND and AND (notebook 04's gate-naming exercise)
 GATE_NET = {"W1": np.array([[20.0, -20.0, 20.0], [20.0, -20.0, 20.0]]), "b1": np.array([[-10.0, 30.0, -30.0]]),
@@ -52,7 +53,7 @@ def judge_gate_names(names, params=None) -> Verdict:
     by_name = {_norm(v): k for k, v in table.items()}
     unknown = [n for n in names if _norm(n) not in by_name]
     if unknown:
-        return Verdict("gate_names", "not yet", f"{unknown[0]!r} is not a gate name; the names are: "
+        return Verdict("gate_names", "not yet", f"{short(unknown[0])} is not a gate name; the names are: "
                        f"{', '.join(sorted(table.values()))}.")
     said = [by_name[_norm(n)] for n in names]
     if said == tables:
