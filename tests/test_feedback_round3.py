@@ -393,3 +393,11 @@ def _assigned(source: str) -> set:
 def test_the_check_cell_rule_catches_a_name_from_an_earlier_cell():
     assert free_names("check.ce_delta(ce_delta)") == {"check", "ce_delta"}
     assert free_names("from helpers.exercises import check\ncheck.x(run5)") - set(NEEDS) == {"run5"}
+
+
+def test_no_message_leads_with_a_raw_error_or_cites_a_name_never_introduced():
+    for name, texts in every_message().items():
+        for text in texts:
+            first = text.split("\n(Python said: ")[0]
+            assert "gufunc" not in first and "Run.correct" not in text, (name, text)
+            assert len(text) < 900, (name, text)
