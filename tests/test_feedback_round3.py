@@ -175,6 +175,15 @@ def gs_named_loop(params, grads, lr):
     return {name: params[name] - lr * grads["d" + name] for name in ("W1", "b1", "W2", "b2")}
 
 
+def sg_over_z(z):  # right except at z = 0, where it divides 0 by 0
+    s = network.sigmoid(z)
+    return s * (1 - s) * z / z
+
+
+def tanh_cosh(z):
+    return 1 / np.cosh(z) ** 2
+
+
 def momentum_global_mu(W, v, dW, lr, mu_):
     v = 0.5 * v - lr * dW  # mu from an earlier cell
     return W + v, v
@@ -208,6 +217,9 @@ ROUND3 = [  # (exercise, answer, status, mistake key or None, words the message 
     # 3: the notebook's own cases: notebook 01's reference net has no biases
     ("backward", (bw_always_biases,), "not yet", None, "the reference net has no biases"),
     ("gradient_step", (gs_named_loop,), "not yet", None, "the reference net has no biases"),
+    ("sigmoid_grad", (sg_over_z,), "not yet", None, "NaN"),
+    ("tanh_grad", (lambda z: np.tanh(z) / z * z * 0 + 1 - np.tanh(z) ** 2,), "not yet", None, "NaN"),
+    ("tanh_grad", (tanh_cosh,), "correct", None, "1 - tanh(z)^2"),
     # 4: what the answer did, or plainly what the check cannot tell
     ("violated", (v_geq_form,), "not yet", "v_all_strict", "counts (1) or (4) as broken when its side is exactly 0"),
     ("backward", (bw_sign_in_prime,), "not yet", "b_sign", "cannot tell which"),

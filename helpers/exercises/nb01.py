@@ -15,7 +15,8 @@ from helpers.exercises.engine import judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict, as_array, as_numbers, same, same_dict
 from helpers.exercises.words import short, tolerance, two
 
-Z = np.linspace(-4.0, 4.0, 12).reshape(3, 4)  # sigma'(z) on a (3, 4) grid of z, so a shape mistake shows
+# sigma'(z) on a (3, 4) grid of z, so a shape mistake shows; z = 0 among them, as at input (0, 0) without biases
+Z = np.append(np.linspace(-4.0, 4.0, 11), 0.3).reshape(3, 4)
 
 
 def judge_sigmoid_grad(f) -> Verdict:

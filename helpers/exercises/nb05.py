@@ -232,7 +232,8 @@ def _units(mask) -> str:
     return ", ".join(str(i) for i in np.flatnonzero(mask)) or "none"
 
 
-Z = np.linspace(-3.0, 3.0, 12).reshape(3, 4)  # tanh_grad: z on a (3, 4) grid, so a shape mistake shows
+# tanh_grad: z on a (3, 4) grid, so a shape mistake shows; z = 0 among them (a slope that divides by z fails)
+Z = np.append(np.linspace(-3.0, 3.0, 11), 0.3).reshape(3, 4)
 
 
 def judge_tanh_grad(f) -> Verdict:
