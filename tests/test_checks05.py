@@ -32,7 +32,7 @@ CE_ANSWERS = [  # (student's function, status, words the message must contain, m
     (lambda y_hat, y: (y_hat - y) ** 2, "not yet", "At y_hat = 0.02, y = 1 you return 0.9604; dL/dz2 there is "
      "-0.9800", None),
     (lambda y_hat, y: None, "not yet", "forget `return`", None),
-    (lambda y_hat: y_hat, "not yet", "raised TypeError", None),
+    (lambda y_hat: y_hat, "not yet", "takes 1 argument(s), but the check calls it with 2", None),
 ]
 
 

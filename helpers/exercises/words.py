@@ -79,6 +79,10 @@ def plain_error(e: Exception, args: tuple) -> str:
                 f".T is the usual cause.\n(Python said: {raw})")
     if isinstance(e, KeyError) and e.args:
         return _key_error(e.args[0], args) + f"\n(Python said: {raw})"
+    count = re.search(r"takes (\d+) positional arguments? but (\d+) (?:were|was) given", str(e))
+    if isinstance(e, TypeError) and count:
+        return (f"Your function takes {count.group(1)} argument(s), but the check calls it with {count.group(2)}, as "
+                f"the answer cell's def line has them: keep that line as it was.\n(Python said: {raw})")
     if isinstance(e, ZeroDivisionError):
         return ("Your function divided by zero on one of the check's inputs: something it divides by is 0 there. "
                 f"Find the division, and the input that makes its divisor 0.\n(Python said: {raw})")
