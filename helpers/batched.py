@@ -17,8 +17,8 @@ or 8 units at a time and be several times slower. What this module returns has t
 first: W1 (B, 2, Hmax), W2 (B, Hmax, 1), b1 (B, 1, Hmax), b2 (B, 1, 1), losses (B, steps + 1).
 
 Two things differ from network.py only in how the numbers are computed, not in which:
-the sigmoid is written 1 / (1 + exp(-z)), since exp is twice as fast as the tanh that
-network.sigmoid uses (the two agree to about one rounding); and with biases, b1 rides as a
+the sigmoid is written 1 / (1 + exp(-z)), several times faster than network.sigmoid's
+exp(-logaddexp(0, -z)) (the two agree to within a few roundings); and with biases, b1 rides as a
 last row of W1 against a column of ones in X, so one product gives X W1 + b1.
 
 In float64 every net here equals helpers.train.train(hidden, lr, steps, seed, bias) to

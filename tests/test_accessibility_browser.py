@@ -7,6 +7,8 @@
   includes ipywidgets' rendering of our panels (ipywidgets 8 draws a slider's handle with no name and
   the Image widget with no alt, and no trait reaches either; the script each panel shows,
   helpers/panels/names.py, names both in the page, and this test fails without it).
+- Each figure heard once (issue 39): in Chromium's accessibility tree its image is named by its point, and that
+  text is nowhere else (the longer words under it differ).
 - Notebook 01 used with the keyboard alone: Run All from the command palette, every control of the
   training explorer reached with Tab in order, each with a name and a visible focus, Play, Step and
   Reset pressed with Space and Enter, a slider moved with the arrow keys, the status line a live
@@ -49,6 +51,31 @@ def axe_violations(page) -> list:
                                   [target, OURS])
             found.append((rule["id"], rule["impact"], target, where))
     return found
+
+
+def heard(cdp) -> list:
+    """Every name and text Chromium's accessibility tree gives a screen reader, in page order (ignored nodes out)."""
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    return [n.get("name", {}).get("value", "") for n in nodes if not n.get("ignored")]
+
+
+def test_each_figure_is_heard_once_its_point_as_alt_its_details_different(lab_server, browser):  # noqa: F811
+    """In the accessibility tree of notebook 01 after Run All, each figure is an image named by its point (at most
+    words.MAX_ALT characters), that point is heard once, and the longer words under it are not the same text."""
+    from helpers.pictures import words
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        open_and_run_all(page, lab_server, ROOT / "notebooks" / "01_xor_baseline.ipynb")
+        images = page.locator(".jp-OutputArea-output img[alt]")  # the figures (a panel's picture has a fixed alt)
+        alts = [a for a in images.evaluate_all("els => els.filter(e => !e.closest('.backprop-panel'))"
+                                               ".map(e => e.alt)") if a]
+        assert alts, "no figure with an alt"
+        texts = heard(page.context.new_cdp_session(page))
+    finally:
+        page.close()
+    for alt in alts:
+        assert len(alt) <= words.MAX_ALT and not alt.startswith("Panel"), alt
+        assert sum(alt in t for t in texts) == 1, f"heard {sum(alt in t for t in texts)} times: {alt}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -135,7 +162,8 @@ def test_notebook_01_with_the_keyboard_alone(lab_server, browser):  # noqa: F811
         # the status line is a live region; the picture's words come right after it, for a screen reader
         assert status.locator("[role=status][aria-live]").count() == 1
         words = panel.locator(".panel-words").first
-        assert words.inner_text().startswith("The picture in words: Panel "), words.inner_text()
+        said = words.inner_text()
+        assert said.startswith("The picture in words: ") and "Panel '" not in said, said  # the point, not a list
         assert "in words just after it" in panel.locator(".panel-image").first.get_attribute("alt")
         assert panel.evaluate("p => !!(p.querySelector('.panel-image').compareDocumentPosition("
                               "p.querySelector('.panel-words')) & Node.DOCUMENT_POSITION_FOLLOWING)")
@@ -162,7 +190,7 @@ def test_notebook_01_with_the_keyboard_alone(lab_server, browser):  # noqa: F811
         value = seed.locator(".widget-readout").inner_text().strip()
         wait_until(lambda: f"seed={value} " in status.inner_text(), 20, f"the arrow key to set seed={value}")
         press_on("Picture in words", " ")  # a sighted reader shows them
-        wait_until(lambda: (words.locator("p").bounding_box() or {"width": 0})["width"] > 100, 20,
+        wait_until(lambda: (words.locator("p").first.bounding_box() or {"width": 0})["width"] > 100, 20,
                    "the picture in words shown under it")
         panel.screenshot(path=str(SCREENSHOTS / "01_explorer_keyboard.png"))
 

@@ -16,7 +16,7 @@ from helpers.pictures import graph_plot
 
 
 def sig(t):
-    """The logistic function on a Value or, independently of autograd.py's tanh form, on a float."""
+    """The logistic function on a Value or, independently of network.sigmoid's logaddexp form, on a float."""
     return t.sigmoid() if isinstance(t, Value) else 1.0 / (1.0 + math.exp(-t))
 
 
@@ -93,6 +93,41 @@ def test_gradients_accumulate_over_backward_calls_until_zeroed():
     zero_grad([a])
     f.backward()
     assert a.grad == 4.0
+
+
+def test_a_weights_gradient_is_a_sum_of_one_share_per_example():
+    """Notebook 06's fan-out for a weight: W2[j] is used once per example, and its gradient is the sum of
+    the examples' gradients, the sum inside a1.T @ d_out."""
+    params = network.init_reference(2)
+    P = autograd_net.to_values(params)
+    L, _ = autograd_net.batch_loss(P, data.X, data.y)
+    w = P["W2"][0]
+    assert sum(child is w for v in topological_order(L) for child in v._prev) == len(data.X)
+    L.backward()
+    per_example = [autograd_net.gradients(params, data.X[n:n + 1], data.y[n:n + 1])["dW2"][0, 0] for n in range(4)]
+    assert w.grad == pytest.approx(sum(per_example), abs=1e-15)
+    assert all(abs(share - w.grad) > 1e-3 for share in per_example)  # no one example's share is the gradient
+
+
+def test_a_second_backward_without_zeroing_doubles_on_a_new_graph_and_more_on_the_same():
+    """Notebook 06's Exercise 3: a training step's new graph adds the same gradient again (twice, to rounding);
+    the same graph again gives more, and more for W1 (further from L) than for W2."""
+    P = autograd_net.to_values(network.init_reference(2))
+    grads = []
+    for _ in range(2):
+        L, _ = autograd_net.batch_loss(P, data.X, data.y)
+        L.backward()
+        grads.append([p.grad for p in autograd_net.parameters(P)])
+    assert grads[1] == pytest.approx([2 * g for g in grads[0]], rel=1e-12)
+    P = autograd_net.to_values(network.init_reference(2))
+    L, _ = autograd_net.batch_loss(P, data.X, data.y)
+    L.backward()
+    once = {p.label: p.grad for p in autograd_net.parameters(P)}
+    L.backward()
+    times = {p.label: p.grad / once[p.label] for p in autograd_net.parameters(P)}
+    W1 = [t for name, t in times.items() if name.startswith("W1")]
+    W2 = [t for name, t in times.items() if name.startswith("W2")]
+    assert min(W2) > 2 and min(W1) > max(W2)
 
 
 def test_a_long_chain_needs_no_recursion():

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from helpers import network
-from helpers.exercises import CATALOGUE, EXERCISES, NEEDS, check, hint, solution
+from helpers.exercises import CATALOGUE, EXERCISES, NEEDS, SOLUTIONS, check, hint, solution
 from helpers.exercises.words import two
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,6 +184,23 @@ def tanh_cosh(z):
     return 1 / np.cosh(z) ** 2
 
 
+def value_ops(**replace):
+    """notebook 06's tanh, log, relu as a student writes them: the solution with some text changed."""
+    import math
+
+    from helpers.autograd import Value
+    source = SOLUTIONS["value_ops"]
+    for old, new in replace.values():
+        assert old in source, old
+        source = source.replace(old, new)
+    scope = {"math": math, "Value": Value}
+    exec(source, scope)
+    return scope["tanh"], scope["log"], scope["relu"]
+
+
+RELU_SLOPE = "(1.0 if x.data > 0 else 0.0) * result.grad"
+
+
 def momentum_global_mu(W, v, dW, lr, mu_):
     v = 0.5 * v - lr * dW  # mu from an earlier cell
     return W + v, v
@@ -220,6 +237,16 @@ ROUND3 = [  # (exercise, answer, status, mistake key or None, words the message 
     ("sigmoid_grad", (sg_over_z,), "not yet", None, "NaN"),
     ("tanh_grad", (lambda z: np.tanh(z) / z * z * 0 + 1 - np.tanh(z) ** 2,), "not yet", None, "NaN"),
     ("tanh_grad", (tanh_cosh,), "correct", None, "1 - tanh(z)^2"),
+    ("value_ops", value_ops(a=(RELU_SLOPE, "(result.data / x.data) * result.grad")), "not yet", None,
+     "At x = 0 your slope divides by zero"),
+    ("value_ops", value_ops(a=("(1 - t * t)", "(1 - math.tanh(x.data) ** 2)"),
+                            b=(RELU_SLOPE, "float(x.data > 0) * result.grad")), "correct", None, ""),
+    ("xavier_std", (lambda fan_in, fan_out: np.float32(np.sqrt(2 / (fan_in + fan_out))),), "correct", None, ""),
+    ("he_std", (lambda fan_in, fan_out: (2 / fan_in) ** 0.5,), "correct", None, ""),
+    ("he_std", (lambda fan_in, fan_out: str(np.sqrt(2 / fan_in)),), "not yet", None, "returned the text"),
+    ("xavier_std", (lambda fan_in, fan_out: np.sqrt(2 / (fan_in + fan_out)) * (1 + 2e-6),), "not yet", None,
+     "you return 0.4472145; the start's standard deviation there is 0.4472136"),
+    ("zero_grad_fix", ("2", None), "not yet", None, "'2' (in quotes), not a number"),
     # 4: what the answer did, or plainly what the check cannot tell
     ("violated", (v_geq_form,), "not yet", "v_all_strict", "counts (1) or (4) as broken when its side is exactly 0"),
     ("backward", (bw_sign_in_prime,), "not yet", "b_sign", "cannot tell which"),

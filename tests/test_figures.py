@@ -13,7 +13,7 @@ For every text matplotlib actually draws (tick labels, titles, legends, annotati
 pixels after a draw. A figure fails when two texts overlap, when a text reaches past the edge of
 the picture shown, when a text is under MIN_PT points on the screen, when a log axis shows no
 number at all, when a text's colour is under 4.5:1 on white, or when an Axes that draws data gets no
-words in the figure's description (helpers/pictures/words.py, issue 24).
+words in the figure's description or no point in its message (helpers/pictures/words.py, issues 24 and 39).
 """
 import contextlib
 import json
@@ -131,11 +131,11 @@ def _unreadable_colours(drawn: list) -> list:
 
 def _axes_without_words(fig) -> list:
     """Axes that draw something (lines, images, points, bars) and get no sentence in the figure's words."""
-    from helpers.pictures import words
+    from helpers.pictures import details, words
     drawn = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"
              and any(a.get_visible() for a in [*ax.lines, *ax.images, *ax.collections, *ax.patches])]
     return [f"axes {ax.get_title() or i!r} draws data but has no words (helpers.pictures.words)"
-            for i, ax in enumerate(drawn) if not words._axes(ax)]
+            for i, ax in enumerate(drawn) if not details.axes(ax) or not words.point_of(ax)]
 
 
 # ---------------------------------------------------------------- the notebooks' figures

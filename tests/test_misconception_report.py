@@ -53,6 +53,25 @@ def test_made_it_and_then_got_it_right_as_the_readme_defines_them(tmp_path):
     assert (tmp_path / "out" / f"{NB}.png").exists() and (tmp_path / "out" / "announcement.txt").exists()
 
 
+def test_a_prediction_counts_as_then_right_when_the_final_one_agrees(tmp_path):
+    """A prediction is never Correct (its status is recorded): the report reads its record's `agrees`."""
+    def predicted(value, earlier=()):
+        from helpers.exercises.nb06 import fan
+        verdict = check.fan_out.verdict(*fan(value))
+        return nbformat.v4.new_output("display_data", data={"text/plain": str(verdict)},
+                                      metadata=record(verdict, list(earlier)))
+    # eve predicted one path only, then, later in her session, the sum; fay kept one path; gus: the sum
+    notebook(tmp_path, "autograded", "eve", predicted(-24))
+    notebook(tmp_path, "submitted", "eve", predicted(-24, ["fan_one_path"]))
+    notebook(tmp_path, "autograded", "fay", predicted(-18))
+    notebook(tmp_path, "autograded", "gus", predicted(-24))
+    rows = {r["mistake"]: r for r in misconceptions.rows(misconceptions.read_course(tmp_path))}
+    assert {k: (r["students"], r["then_right"], r["class_size"]) for k, r in rows.items()} == {
+        "fan_one_path": (2, 1, 3)}
+    assert misconceptions.right({"status": "recorded", "agrees": True})
+    assert not misconceptions.right({"status": "recorded", "agrees": False})
+
+
 def test_bad_arguments_get_a_message_naming_them(tmp_path, capsys):
     with pytest.raises(SystemExit):
         misconceptions.main([str(tmp_path)])

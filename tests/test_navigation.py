@@ -72,6 +72,62 @@ def test_index_lists_every_notebook_with_its_title():
         assert f"[{title}]({path.name})" in text
 
 
+# ---- the course page (tools/course_page.py, docs/course.json) ----------------------------------------------
+
+COURSE = tools.course_page.load(ROOT)
+PANELS = tools.course_page.panel_functions(ROOT)
+
+
+@pytest.mark.parametrize("path", NUMBERED, ids=[p.name for p in NUMBERED])
+def test_the_course_page_gives_each_notebook_questions_objectives_prerequisites_keypoints_and_time(path):
+    nb = nbformat.read(path, as_version=4)
+    about = COURSE["notebooks"].get(path.name[:2])
+    assert about, f"docs/course.json has no entry for {path.name[:2]}: write its questions, prerequisites, keypoints"
+    objectives = tools.course_page.objectives(nb)
+    assert len(objectives) >= 2, f"{path.name} has no '**What you will learn**' list (the objectives)"
+    cell = next(c for c in nbformat.read(ROOT / "notebooks" / tools.INDEX, as_version=4).cells
+                if c.get("id") == f"course-{path.name[:2]}")
+    assert cell.source.startswith("## ") and cell.source.count("\n## ") == 0  # one heading per cell
+    for key in ("questions", "prerequisites", "keypoints"):
+        assert len(about[key]) >= 2 and all(f"- {item}" in cell.source for item in about[key]), key
+    assert all(f"- {item}" in cell.source for item in objectives)
+    assert all(q.endswith("?") for q in about["questions"])
+    minutes = tools.course_page.minutes(tools.course_page.parts(nb, PANELS))
+    assert f"({path.name}), about {minutes} minutes" in cell.source
+    assert 20 <= minutes <= 120  # one sitting
+
+
+def test_the_time_is_computed_from_the_notebook():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("word " * 250), nbformat.v4.new_code_cell("check.a(a)\ncheck.b(b)"),
+                nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nexplore_training()"),
+                nbformat.v4.new_code_cell("explore_training  # named, not opened")]
+    parts = tools.course_page.parts(nb, {"explore_training"})
+    assert parts == {"words": 250, "exercises": 2, "panels": 1}
+    assert tools.course_page.minutes(parts) == 30  # 2.5 + 20 + 5, rounded up to 5
+    assert tools.course_page.how_long(parts) == "about 30 minutes (2 exercises, 1 panel)"
+    assert {"explore_training", "drive_a_line", "compare_fixes"} <= PANELS
+
+
+def test_the_plans_cover_one_two_and_three_meetings_and_every_notebook_once():
+    plans = COURSE["plans"]
+    assert [len(p["meetings"]) for p in plans] == [1, 2, 3]
+    here = {p.name[:2] for p in NUMBERED}
+    for plan in plans:
+        placed = [n for m in plan["meetings"] for n in m] + plan["at home"] + plan["optional"]
+        assert len(placed) == len(set(placed)), plan["name"]
+        assert set(placed) <= set(COURSE["notebooks"]), plan["name"]  # a planned notebook has its entry
+        assert here <= set(placed), (plan["name"], here - set(placed))
+        assert all(m[0] in here for m in plan["meetings"])  # a meeting starts with a notebook that exists
+    page = next(c.source for c in nbformat.read(ROOT / "notebooks" / tools.INDEX, as_version=4).cells
+                if c.get("id") == "course-plans")
+    time = {p.name[:2]: tools.course_page.minutes(tools.course_page.parts(nbformat.read(p, as_version=4), PANELS))
+            for p in NUMBERED}
+    first = [n for n in plans[2]["meetings"][0] if n in here]
+    assert "- Meeting 1: " in page and f"(about {sum(time[n] for n in first)} minutes)" in page
+    assert "07" in COURSE["notebooks"]  # notebook 07 (depth) has its entry before it arrives
+
+
 def fake_notebook(folder: Path, name: str, title: str) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nintro"),
@@ -229,6 +285,7 @@ def test_pin_rewrites_the_tool_and_regenerates_badges_and_setup_cells(lab, monke
     copy = lab / "tools" / "notebook_tools.py"
     copy.parent.mkdir(exist_ok=True)
     shutil.copy(ROOT / "tools" / "notebook_tools.py", copy)
+    shutil.copy(ROOT / "tools" / "course_page.py", copy.parent)  # what it imports to write the course page
     result = subprocess.run([sys.executable, str(copy), "--repo", "https://github.com/me/fork", "--ref", "v9.9",
                              "--no-execute"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

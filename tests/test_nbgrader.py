@@ -67,24 +67,45 @@ WRONG = {
     # the squared error's delta, not cross-entropy's
     "answer_ce_delta": "def ce_delta(y_hat, y):\n    return (y_hat - y) * y_hat * (1 - y_hat)\n",
     "answer_tanh_grad": "def tanh_grad(z):\n    return 1 - np.tanh(z) ** 2\n",
-    # = instead of +=: the gradient that was already there is lost
-    "answer_mul_backward": ("def mul_backward(a, b, out):\n"
-                            "    a.grad = b.data * out.grad\n    b.grad = a.data * out.grad\n"),
-    "answer_sigmoid_backward": "def sigmoid_backward(x, out):\n    x.grad += out.data * (1 - out.data) * out.grad\n",
-    "answer_add_backward": "def add_backward(a, b, out):\n    a.grad = out.grad\n    b.grad = out.grad\n",
+    # relu's slope 1 at exactly 0 (>=); tanh and log right, so the net below can use them
+    "answer_tanh_log_relu": ("def tanh(x):\n    t = math.tanh(x.data)\n    out = Value(t, (x,), \"tanh\")\n\n"
+                             "    def _backward():\n        x.grad += (1 - t ** 2) * out.grad\n"
+                             "    out._backward = _backward\n    return out\n\n\n"
+                             "def log(x):\n    out = Value(math.log(x.data), (x,), \"log\")\n\n"
+                             "    def _backward():\n        x.grad += out.grad / x.data\n"
+                             "    out._backward = _backward\n    return out\n\n\n"
+                             "def relu(x):\n    out = Value(max(x.data, 0.0), (x,), \"relu\")\n\n"
+                             "    def _backward():\n        x.grad += (x.data >= 0) * out.grad\n"
+                             "    out._backward = _backward\n    return out\n"),
+    # right, in another form than the declared answer: one list of hidden units per example
+    "answer_tanh_ce_gradients": ("def tanh_ce_gradients(params, X, y):\n    P = autograd_net.to_values(params)\n"
+                                 "    L = 0\n    for n in range(len(X)):\n"
+                                 "        h = [tanh(X[n, 0] * P[\"W1\"][0][j] + X[n, 1] * P[\"W1\"][1][j]"
+                                 " + (P[\"b1\"][j] if \"b1\" in P else 0)) for j in range(len(P[\"W2\"]))]\n"
+                                 "        p = sum((hj * w for hj, w in zip(h, P[\"W2\"])), P.get(\"b2\", 0.0))"
+                                 ".sigmoid()\n"
+                                 "        L = L - (log(p) if y[n, 0] == 1 else log(1 - p))\n"
+                                 "    L.backward()\n    return autograd_net.to_arrays(P, \"grad\")\n"),
+    "answer_second_backward_prediction": "second_backward_prediction = 1  # each graph is new\n",
+    # never zeroed: the gradients of the cell above are still there
+    "answer_step_gradients": ("def step_gradients(P, X, y):\n    L, _ = autograd_net.batch_loss(P, X, y)\n"
+                              "    L.backward()\n    return autograd_net.to_arrays(P, \"grad\")\n"),
     "answer_fan_out_prediction": "fan_out_prediction = -18  # (a + c) * b\n",
     "answer_f": ("from helpers.autograd import Value\n\na, b, c = Value(2.0), Value(-3.0), Value(4.0)\n"
                  "f = (a * b) * (a + c)\nf.backward()\n"),
 }
-# exercise (graded cell): score of (ada: all correct, bo: all placeholders, cy: WRONG above)
+# exercise (graded cell): score of (ada: all correct, bo: all placeholders, cy: WRONG above). cy's predictions
+# (lr_five, h2_prediction, dead_prediction, fan_out) disagree with the measurement and still score: a prediction is
+# recorded, never marked wrong (--score-agreement changes that: test_score_agreement_scores_only_agreeing_predictions)
 EXPECTED = {
-    "sigmoid_grad": (1, 0, 0), "backward": (1, 0, 0), "gradient_step": (1, 0, 0), "lr_five": (1, 0, 0),
+    "sigmoid_grad": (1, 0, 0), "backward": (1, 0, 0), "gradient_step": (1, 0, 0), "lr_five": (1, 0, 1),
     "and_weights_or_weights": (2, 0, 1), "violated": (1, 0, 0),
-    "h2_prediction": (1, 0, 0), "success_rate": (1, 0, 1),
+    "h2_prediction": (1, 0, 1), "success_rate": (1, 0, 1),
     "gate_names": (1, 0, 0), "xor_by_hand": (1, 0, 1),
     "ce_delta": (1, 0, 0), "match_lr": (1, 0, 0), "dead_prediction": (1, 0, 1), "momentum_step": (1, 0, 0),
     "split_dead": (1, 0, 1), "tanh_grad": (1, 0, 1),
-    "mul_backward": (1, 0, 0), "sigmoid_backward": (1, 0, 1), "add_backward": (1, 0, 0), "fan_out": (1, 0, 0),
+    "value_ops": (1, 0, 0), "tanh_ce_net": (1, 0, 1), "zero_grad_fix": (1, 0, 0),
+    "fan_out": (1, 0, 1),  # a prediction is recorded, never marked wrong: the computation scores
 }
 STUDENTS = ("ada", "bo", "cy")
 
@@ -145,6 +166,29 @@ def test_hidden_checks_leave_students_no_verdict_and_the_rest_unchanged(tmp_path
                 assert all(line in source[gid].source for line in calls)
             else:
                 assert r.source == c.source
+
+
+def test_score_agreement_scores_only_agreeing_predictions(tmp_path):
+    """The hidden test of a prediction's check cell, run against the verdicts a student's check left."""
+    from types import SimpleNamespace
+
+    from helpers.exercises import check
+    from helpers.exercises.nb06 import fan
+    for agreement, points in ((False, {-24: 1.0, -18: 1.0}), (True, {-24: 1.0, -18: 0.0})):
+        cell = nbformat.v4.new_code_cell("check.fan_out(fan_out_prediction, a, f)\n")
+        nbgrader_course.grade_cell(cell, ["fan_out"], hide=False, agreement=agreement)
+        hidden = cell.source.split(nbgrader_course.BEGIN_HIDDEN)[1].split(nbgrader_course.END_HIDDEN)[0]
+        for prediction, want in points.items():
+            last = check.fan_out.verdict(*fan(prediction))
+            assert last.status == "recorded"
+            assert eval(hidden.strip().splitlines()[-1], {"check": SimpleNamespace(fan_out=SimpleNamespace(
+                last=last))}) == want, (agreement, prediction, hidden)
+    # the command line's option puts it in every check cell of a prediction, and only there
+    assert nbgrader_course.main([str(tmp_path), "--score-agreement"]) == 0
+    cells = {gid: c.source for name in ASSIGNMENTS
+             for gid, c in cells_by_id(tmp_path / "source" / name / f"{name}.ipynb").items()}
+    assert "check.fan_out.last.earns(agreement=True)" in cells["check_fan_out"]
+    assert "check.lr_five.last.earns(agreement=True)" in cells["check_lr_five"]
 
 
 def test_every_answer_and_check_is_graded(course):

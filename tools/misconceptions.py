@@ -11,9 +11,10 @@ check named before, in the same kernel. This reads, for every student and assign
     verdict of each check lists the mistakes that check named earlier in that session.
 A student MADE a mistake when the autograded verdict names it, or the student's own last run of that check
 recorded it (then or earlier in the session). A student THEN GOT IT RIGHT when they made it and the autograded
-verdict of that exercise is Correct. Earlier runs in a kernel that was restarted since, or outputs the student
-cleared, leave no trace: those mistakes are not counted. The class of a notebook is every student with an
-autograded submission of it.
+verdict of that exercise is Correct, or, for a prediction (never marked wrong: status "recorded"), when their
+final recorded prediction agrees with the measurement ("agrees" in the record). Earlier runs in a kernel
+that was restarted since, or outputs the student cleared, leave no trace: those mistakes are not counted.
+The class of a notebook is every student with an autograded submission of it.
 
 Writes to DIR (default COURSE/misconceptions): misconceptions.csv (notebook, exercise, mistake, description,
 students, class_size, share, then_right, section), NN_name.png per notebook (the most common mistakes as
@@ -47,6 +48,11 @@ def last_by_exercise(found: list) -> dict:
     return {r["exercise"]: r for r in found}
 
 
+def right(found: dict) -> bool:
+    """A final verdict's record that counts as right: Correct, or a Recorded prediction that agreed."""
+    return found.get("status") == "correct" or (found.get("status") == "recorded" and bool(found.get("agrees")))
+
+
 def read_course(course: Path) -> dict:
     """{notebook: {"students": set, "made": {mistake: set of students}, "right": {mistake: set}}}."""
     course, seen = Path(course), {}
@@ -62,7 +68,7 @@ def read_course(course: Path) -> dict:
             made = set(mine.get("earlier", [])) | {mine.get("mistake"), final.get(exercise, {}).get("mistake")}
             for key in made - {None}:
                 counts["made"].setdefault(key, set()).add(student)
-                if final.get(exercise, {}).get("status") == "correct":
+                if right(final.get(exercise, {})):
                     counts["right"].setdefault(key, set()).add(student)
     return seen
 

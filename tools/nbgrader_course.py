@@ -2,6 +2,7 @@
 
     python tools/nbgrader_course.py COURSE                 # checks visible, as in notebooks/
     python tools/nbgrader_course.py COURSE --hide-checks   # students see no verdict; grading still uses it
+    python tools/nbgrader_course.py COURSE --score-agreement  # a prediction scores only when it agreed
 
 One source of truth: the answers declared in helpers/exercises/declarations/ (what solution(name) prints).
 The student notebooks in notebooks/ hold the placeholders; this tool writes COURSE/source/NN_name/NN_name.ipynb,
@@ -10,7 +11,9 @@ the instructor version, in which
     between ### BEGIN SOLUTION / ### END SOLUTION (the answer redefines the placeholder);
   - each check cell (`check.name(...)`) becomes an autograded test cell worth POINTS[name] per exercise,
     whose hidden part (### BEGIN HIDDEN TESTS) scores the verdict the check just showed: the points
-    exactly when the check says Correct. With --hide-checks the check calls go into the hidden part too.
+    exactly when the check says Correct, or Recorded for a prediction (Verdict.earns: making the prediction
+    is the task; with --score-agreement only a prediction that agreed with the measurement scores). With
+    --hide-checks the check calls go into the hidden part too.
 With ClearSolutions.code_stub set to "" (COURSE/nbgrader_config.py), `nbgrader generate_assignment`
 replaces each solution region by that empty line and drops the hidden tests, which gives back the
 student notebooks cell for cell (tests/test_nbgrader.py checks it). Every assignment folder carries a
@@ -31,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from helpers.exercises import SOLUTIONS  # noqa: E402 (after the path to the repository)
 
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb") if not p.name.startswith("00_"))
-POINTS = {name: 1 for name in SOLUTIONS}  # what a Correct verdict is worth; change here for a course
+POINTS = {name: 1 for name in SOLUTIONS}  # what a Correct (or Recorded) verdict is worth; change here for a course
 FUNCTION_STUB = "raise NotImplementedError  # your code here"
 VALUE_STUB = re.compile(r"^(\w+) = \.\.\.\s+#")  # e.g. lr5_prediction = ...  # your prediction
 CHECK_CALL = re.compile(r"^check\.(\w+)\(")
@@ -115,14 +118,15 @@ def solution_cell(cell, names: tuple, last: int, answer: str) -> None:
                                  "grade_id": "answer_" + "_".join(names), "schema_version": 3}
 
 
-def grade_cell(cell, names: list, hide: bool) -> None:
+def grade_cell(cell, names: list, hide: bool, agreement: bool = False) -> None:
     """Check cell: an autograded test cell whose hidden part scores the verdicts the checks just showed."""
     lines = cell.source.split("\n")
     calls = [line for line in lines if CHECK_CALL.match(line)] if hide else []
     lines = [line for line in lines if line not in calls]
     points = sum(POINTS[n] for n in names)
-    score = " + ".join(f'{POINTS[n]} * (check.{n}.last.status == "correct")' for n in names)
-    hidden = [BEGIN_HIDDEN, *calls, f"# the points when the check above says Correct, else 0 (of {points})",
+    score = " + ".join(f"{POINTS[n]} * check.{n}.last.earns(agreement={agreement})" for n in names)
+    said = "Correct (a prediction: Recorded" + (" and agreeing)" if agreement else ")")
+    hidden = [BEGIN_HIDDEN, *calls, f"# the points when the check above says {said}, else 0 (of {points})",
               f"float({score})", END_HIDDEN]
     at = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
     lines[at:at] = hidden
@@ -131,7 +135,7 @@ def grade_cell(cell, names: list, hide: bool) -> None:
                                  "grade_id": "check_" + "_".join(names), "schema_version": 3}
 
 
-def instructor_notebook(path: Path, hide: bool = False):
+def instructor_notebook(path: Path, hide: bool = False, agreement: bool = False):
     """The instructor version of a student notebook: solutions and graded checks, no outputs."""
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)
@@ -148,11 +152,12 @@ def instructor_notebook(path: Path, hide: bool = False):
     for cell in code:
         cell.outputs, cell.execution_count = [], None
         if "nbgrader" not in cell.metadata and checked(cell.source):
-            grade_cell(cell, checked(cell.source), hide)
+            grade_cell(cell, checked(cell.source), hide, agreement)
     return nb
 
 
-def build(course: Path, hide: bool = False, timeout: int = 60, notebooks: list = NOTEBOOKS) -> list:
+def build(course: Path, hide: bool = False, timeout: int = 60, notebooks: list = NOTEBOOKS,
+          agreement: bool = False) -> list:
     """Write the course folder: nbgrader_config.py and source/NN_name/ (notebook + helpers/). Returns the
     assignment names."""
     course = Path(course).resolve()
@@ -165,7 +170,7 @@ def build(course: Path, hide: bool = False, timeout: int = 60, notebooks: list =
         folder = course / "source" / path.stem
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(ROOT / "helpers", folder / "helpers", ignore=ignore)
-        nbformat.write(instructor_notebook(path, hide), folder / path.name)
+        nbformat.write(instructor_notebook(path, hide, agreement), folder / path.name)
         names.append(path.stem)
     return names
 
@@ -176,8 +181,11 @@ def main(argv=None) -> int:
     parser.add_argument("--hide-checks", action="store_true",
                         help="students see no verdict in the released notebooks; grading still uses the checks")
     parser.add_argument("--timeout", type=int, default=60, help="seconds one cell may run while autograding")
+    parser.add_argument("--score-agreement", action="store_true",
+                        help="a prediction earns its points only when it agreed with the measurement (by default "
+                             "a recorded prediction earns them: making it is the task)")
     args = parser.parse_args(argv)
-    for name in build(args.course, args.hide_checks, args.timeout):
+    for name in build(args.course, args.hide_checks, args.timeout, agreement=args.score_agreement):
         print(f"{args.course / 'source' / name / name}.ipynb")
     print(f'next: cd {args.course} && nbgrader generate_assignment "*"   (then release, collect, autograde: README)')
     return 0

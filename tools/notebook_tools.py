@@ -12,8 +12,10 @@ For every notebooks/NN_*.ipynb (NN = 01, 02, ...) it
   (b) puts an "Open in Colab" badge for that notebook's own path at the top;
   (c) puts a generated "< previous | index | next >" line at the top and at the bottom, and a
       "**Next:**" line before the bottom one (a hand-written "**Next:**" line is replaced by it);
-and it (d) regenerates notebooks/00_index.ipynb (every notebook with its first heading as its
-one-line summary) and the Colab/Binder badge block of README.md between NOTEBOOK_BADGES markers.
+and it (d) regenerates notebooks/00_index.ipynb, the course page (tools/course_page.py: every notebook
+with its title, questions, prerequisites, objectives, time and keypoints, from docs/course.json and the
+notebook itself, and plans for one to three meetings) and the Colab/Binder badge block of README.md
+between NOTEBOOK_BADGES markers.
 Generated cells carry fixed ids ("nav-top", "nav-next", "nav-bottom") so a second run finds and
 replaces them; running it twice changes nothing. Every link text comes from the titles: `--check`
 also fails on a hand-written link to a notebook whose text is not that notebook's title, its short
@@ -30,6 +32,9 @@ import sys
 from pathlib import Path
 
 import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import course_page  # noqa: E402 (tools/course_page.py, beside this file)
 
 # The only place the repository's address and pinned ref (a tag or a commit, never a branch, which
 # moves) are written down; `--repo URL --ref REF` rewrites these two lines.
@@ -195,16 +200,32 @@ def updated(nb, name: str, nav: str, following: str = None):
     return nb, setup_changed
 
 
-def index_notebook(names: list, titles: dict):
+def index_notebook(names: list, titles: dict, books: dict = None, root: Path = ROOT):
+    """The course page (tools/course_page.py): the notebooks in order, then each one's questions, prerequisites,
+    objectives, time and keypoints, then plans for one, two or three meetings (from root/docs/course.json)."""
+    books = books or {n: nbformat.v4.new_notebook() for n in names}
+    course, panels = course_page.load(root), course_page.panel_functions(root)
+    sheet = f"https://github.com/{github_path()}/blob/{REF}/docs/equations.md"
+    time = {n: course_page.minutes(course_page.parts(books[n], panels)) for n in names}
     lines = [f"{colab_badge(INDEX)} {binder_badge()}", "",
-             "# Backprop Lab: the notebooks", "",
-             "Backpropagation from scratch, on XOR. Read them in order; each one opens with the same",
-             "setup cell, so each also runs on its own (in JupyterLab or in Google Colab).", ""]
-    lines += [f"- [{titles[n]}]({n})" for n in names]
+             "# Backprop Lab: the course", "",
+             "Backpropagation from scratch, on XOR. Read the notebooks in order; each one opens with the same",
+             "setup cell, so each also runs on its own (in JupyterLab or in Google Colab). Below the list: for each",
+             "notebook the questions it answers, what you need first, what you will learn, the time it takes and",
+             "what to take away; then plans for a course of one, two or three class meetings.",
+             course_page.RULE, "",
+             f"**The equations on one printable page**: [docs/equations.md]({course_page.EQUATIONS}) "
+             f"([on GitHub]({sheet})): every equation of the lab with the section that derives it, and the",
+             "pitfalls that break a hand-written backward pass.", ""]
+    lines += [f"- [{titles[n]}]({n}) (about {time[n]} minutes)" for n in names]
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
                    "language_info": {"name": "python"}}
     nb.cells = [generated_cell("index", "\n".join(lines))]
+    nb.cells += [generated_cell(f"course-{n[:2]}", course_page.entry(n, titles[n], books[n], course, panels))
+                 for n in names]
+    if course.get("plans") and names:
+        nb.cells.append(generated_cell("course-plans", course_page.plans(names, titles, books, course, panels)))
     if names:
         nb.cells.append(generated_cell("nav-bottom", f"[{short(titles[names[0]])}]({names[0]}) >"))
     return nb
@@ -236,14 +257,14 @@ def plan(root: Path = ROOT) -> list:
     names = [p.name for p in paths]
     books = {p.name: nbformat.read(p, as_version=4) for p in paths}
     titles = {n: title_of(nb) for n, nb in books.items()}
-    titles[INDEX] = "00 · Index: every notebook with its one-line summary"
+    titles[INDEX] = "00 · Course page: every notebook's questions, objectives and time, and plans for a course"
     changes = []
     for i, name in enumerate(names):
         new, setup_changed = updated(books[name], name, nav_line(names, titles, i), next_line(names, titles, i))
         if not same(new, books[name]):
             changes.append((folder / name, new, setup_changed))
     index_path = folder / INDEX
-    index = index_notebook(names, titles)
+    index = index_notebook(names, titles, books, root)
     if not index_path.exists() or not same(index, nbformat.read(index_path, as_version=4)):
         changes.append((index_path, index, False))
     readme_path = root / "README.md"

@@ -6,7 +6,7 @@
 
 Success is notebook 03's: all four points on the right side of 0.5 after training; steps-to-solved
 is the first step after which all four were right (BatchRun.solved_at). Rates come with 95%
-Wilson intervals (helpers.sweep.wilson).
+Wilson intervals (helpers.analysis.sweep.wilson).
 
 Two counts need a definition:
 - A relu hidden unit is DEAD when its input z1 = x W1 + b1 is <= 0 at all four inputs: its
@@ -30,7 +30,7 @@ def run_setting(hidden_sizes=range(1, 9), seeds=range(100), bias: bool = True, l
                 steps: int = 10_000, activation: str = "sigmoid", loss: str = "squared", scale: float = 0.5,
                 momentum: float = 0.0) -> BatchRun:
     """All (hidden size, seed) nets of one setting in ONE batched call, hidden-major like
-    helpers.sweep.run_sweep: net b has hidden_sizes[b // S] units and seed seeds[b % S], S = len(seeds).
+    helpers.analysis.sweep.run_sweep: net b has hidden_sizes[b // S] units and seed seeds[b % S], S = len(seeds).
     activation, loss, scale (one number), momentum: as helpers.variants.train.
     """
     hidden_sizes = [check_int("hidden size", h, 1, MAX_HIDDEN) for h in hidden_sizes]
@@ -58,7 +58,7 @@ def summarize(run: BatchRun, by: str = "hidden") -> dict:
     """Per group of nets (by "hidden" size or by initial "scale", in order of first appearance):
     "n", "solved", "rate", "low", "high" (95% Wilson interval), and the steps-to-solved of the
     solved nets: "median_steps", "q25_steps", "q75_steps" (NaN where none solved).
-    The counts and medians by hidden size are those of helpers.sweep.summarize.
+    The counts and medians by hidden size are those of helpers.analysis.sweep.summarize.
     """
     if not isinstance(run, BatchRun):
         raise TypeError(f"run must be a BatchRun (from run_setting or train_batched), got {type(run).__name__}")

@@ -36,7 +36,7 @@ class Stage:
     key: one of STAGE_KEYS; title: a few words; equation: LaTeX with $...$ delimiters;
     code: the helpers source lines that compute it (verbatim); where: "file, function";
     values: {name: array} the numbers; numeric: {name: array} central-difference estimates
-    (gradient stages only); parts: diagram parts to highlight (see helpers/diagram.py).
+    (gradient stages only); parts: diagram parts to highlight (see helpers/pictures/diagram.py).
     """
 
     key: str

@@ -146,7 +146,7 @@ class LiveSweep:
 
     Nets as run_sweep orders them (hidden-major). After reach(n), steps 0..n are known: table(k)
     for any k <= n gives what summarize gives for a sweep stopped after k steps (the same numbers:
-    tests/test_sweep.py), so the panel can show the rates climbing as training goes on.
+    tests/test_sweep_panel.py), so the panel can show the rates climbing as training goes on.
     """
 
     def __init__(self, hidden_sizes=range(1, 9), seeds=range(100), bias: bool = True, lr: float = 0.5,

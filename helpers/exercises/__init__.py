@@ -8,7 +8,8 @@
 
 Each exercise is one declaration (engine.Exercise: section, judge, hints, answer, known mistakes, needed
 names) in declarations/nbNN.py, beside its notebook's others; adding an exercise is adding a declaration
-(and its judge in nbNN.py). Every mistake id is in CATALOGUE (engine.py). A check never raises: see
+(and its judge in nbNN.py, or a module beside it: nb06_net.py). Every mistake id is in CATALOGUE
+(engine.py). A check never raises: see
 verdicts.py for how a student's function is run (stopped when it runs past the time budget) and what a
 placeholder, an exception, None, a list, a wrong shape, NaN or a slow function get; kernel.py for what
 the notebook's kernel tells a check (the answer cell's latest run failed; a name a check cell needs is

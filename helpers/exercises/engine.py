@@ -5,6 +5,8 @@ three hints, the full answer, the mistakes it knows (each a Mistake: id, one-lin
 the message a student sees, an example answer that makes it) and the names its cells need. Declaring one
 registers its mistakes in CATALOGUE, the one list of mistake ids. `Check` is what `check.<name>` is: it runs
 the judge, shows the verdict, and records in the output's metadata which mistake it was (issue 25).
+A prediction exercise's judge returns through a `Prediction` (issue 37): recorded, compared, explained, never
+marked wrong.
 """
 from dataclasses import dataclass, field
 from typing import Callable
@@ -15,6 +17,7 @@ from helpers.exercises.verdicts import Answer, Verdict, as_array, same
 from helpers.exercises.words import tolerance
 
 CATALOGUE = {}  # mistake id -> Mistake, in declaration order (every notebook's exercises)
+PREDICTIONS = set()  # the names of the prediction exercises (filled by Prediction(name) in the nbNN.py modules)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,33 @@ def recognise(name: str, gives_the_same) -> Verdict:
         if m.exercise == name and gives_the_same(m.example()[0]):
             return mistake(m.key)
     return None
+
+
+class Prediction:
+    """The verdict of a prediction exercise, e.g. LR_FIVE = Prediction("lr_five") in nb01.py, then in its judge
+    `return LR_FIVE("faster", "Measured: ...", agrees=guess == actual, why="A bigger step ...", key=None)`.
+
+    Status "recorded" whatever the prediction said: a prediction is the student's own record of what they
+    expected, and marking it wrong pushes them to change it after the fact. The text says what was predicted,
+    what was measured, whether the two agree, and why the measurement came out as it did; `key` names a
+    catalogued misconception the prediction shows (its message goes before `why`), for the instructor's
+    report. Answers that are not a prediction yet (a placeholder, the wrong type, a missing measurement)
+    keep their "not attempted" / "not yet" verdicts: those are about the input, not the prediction.
+    A judge that spots a late prediction from the kernel's run history (kernel.set_after) says so in
+    `predicted`; outside a notebook, and when nbgrader runs the notebook top to bottom, there is no such
+    history to read, so the prediction is recorded as made in time.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        PREDICTIONS.add(name)
+
+    def __call__(self, predicted: str, measured: str, agrees: bool, why: str = "", key: str = None) -> Verdict:
+        """Verdict(name, "recorded", "You predicted <predicted>. <measured> <agreement> <key's message><why>")."""
+        agreement = "That agrees with your prediction." if agrees else "That is not what you predicted; here is why."
+        explained = (CATALOGUE[key].message if key else "") + why
+        return Verdict(self.name, "recorded", f"You predicted {predicted}. {measured} {agreement} {explained.strip()}",
+                       mistake=key, agrees=bool(agrees))
 
 
 def judge_array(name: str, f, args: tuple, right: np.ndarray, correct: str, pointer, early=None) -> Verdict:
@@ -117,9 +147,11 @@ class Check:
 
 def record(verdict: Verdict, earlier: list = ()) -> dict:
     """What a shown verdict records in the notebook's output metadata for the instructor's report: the exercise,
-    the status, the mistake id (or None) and the ids this check named earlier in the same kernel."""
-    return {"backprop_lab": {"exercise": verdict.exercise, "status": verdict.status, "mistake": verdict.mistake,
-                             "earlier": list(earlier)}}
+    the status, the mistake id (or None), the ids this check named earlier in the same kernel, and for a
+    recorded prediction whether it agreed with the measurement ("agrees", only in a prediction's record)."""
+    found = {"exercise": verdict.exercise, "status": verdict.status, "mistake": verdict.mistake,
+             "earlier": list(earlier)}
+    return {"backprop_lab": {**found, "agrees": verdict.agrees} if verdict.status == "recorded" else found}
 
 
 def show(item, earlier: list = ()) -> None:

@@ -73,7 +73,9 @@ def explain_missing_names(needs: dict) -> bool:
 
 def set_after(name: str, marker: str):
     """(i, j) if the latest cell that assigns `name` ran (In [i]) after the latest cell containing `marker`
-    (In [j]), e.g. a prediction written after the measurement was shown; else None."""
+    (In [j]), e.g. a prediction written after the measurement was shown; else None. It reads the kernel's
+    history: outside IPython there is none, and in a fresh kernel that runs the notebook top to bottom (as
+    nbgrader autograde does) the order is the notebook's, so there it finds nothing and returns None."""
     shell = _shell()
     history = getattr(getattr(shell, "history_manager", None), "input_hist_parsed", None) or []
     assigns = re.compile(rf"^[ \t]*{name}[ \t]*=(?!=)", re.M)

@@ -11,9 +11,9 @@ import numpy as np
 
 from helpers import data, gradcheck, network, train
 from helpers.analysis import explain
-from helpers.exercises.engine import judge_array, mistake, recognise
+from helpers.exercises.engine import Prediction, judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict, as_array, as_numbers, same, same_dict
-from helpers.exercises.words import short, tolerance, two
+from helpers.exercises.words import raw, short, tolerance, two
 
 # sigma'(z) on a (3, 4) grid of z, so a shape mistake shows; z = 0 among them, as at input (0, 0) without biases
 Z = np.append(np.linspace(-4.0, 4.0, 11), 0.3).reshape(3, 4)
@@ -49,7 +49,7 @@ def _without_biases(exercise: str, run: Answer, result, right: dict) -> Verdict:
     is the one notebook 01 trains, so reading params["b1"] there is a mistake a net with biases never shows."""
     if run.problem is not None:
         text = run.problem.text
-        said = text.rsplit("(Python said: ", 1)[-1].rstrip(")") if "(Python said: " in text else ""
+        said = raw(text)
         if said.startswith("KeyError") and any(k in said for k in ("b1", "b2")):
             return Verdict(exercise, "not yet", "Your answer is right on a net with biases, but the reference net has "
                            "no biases (no b1, b2, db1, db2: notebook 01 trains it so), and there your function raised "
@@ -182,6 +182,7 @@ WHY = {"faster": " Why: on the long plateau the gradient is small, so the step, 
        "limits the speed there; ten times longer steps cross it in fewer steps, and at this scale the loss surface "
        "is smooth enough that they do not overshoot into saturation (lr 50 does).",
        "diverges": " Why: a step this long overshoots, and a single overshoot can throw the outputs to 0 or 1."}
+LR_FIVE = Prediction("lr_five")
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,10 +228,5 @@ def judge_lr_five(prediction, run=None) -> Verdict:
             f"{run.final_loss:.4f}; {run.correct} of 4 points right).")
     actual = outcome(run, ref)
     why = WHY.get(actual, "")
-    if guess == actual:
-        return Verdict("lr_five", "correct", f"Recorded: you predicted {guess}, and the measurement agrees. {seen}"
-                       f"{why}")
-    if guess == "diverges":  # the catalogued misconception
-        return mistake("l_not_diverged", f" {seen}{why}", before=f"Recorded: you predicted {guess}. ")
-    return Verdict("lr_five", "not yet", f"Recorded: you predicted {guess}; the measurement says {actual}. {seen}"
-                   f"{why}")
+    key = "l_not_diverged" if guess == "diverges" != actual else None  # the catalogued misconception
+    return LR_FIVE(guess, f"It was {actual}. {seen}", guess == actual, why, key)

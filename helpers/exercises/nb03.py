@@ -5,7 +5,7 @@ import numbers
 import numpy as np
 
 from helpers import data
-from helpers.exercises.engine import mistake, recognise
+from helpers.exercises.engine import Prediction, mistake, recognise
 from helpers.exercises.kernel import set_after
 from helpers.exercises.variants import rate_variant
 from helpers.exercises.verdicts import Answer, Verdict, as_array
@@ -82,6 +82,9 @@ def judge_success_rate(f) -> Verdict:
                    "rows of y_hat to see where they differ.")
 
 
+H2_PREDICTION = Prediction("h2_prediction")
+
+
 def judge_h2_prediction(prediction, measured=None) -> Verdict:
     if prediction is None or prediction is Ellipsis:
         return Verdict("h2_prediction", "not attempted", "No prediction yet: set h2_prediction (near the top of the "
@@ -94,19 +97,18 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
         return mistake("p_percent", f" You wrote {prediction:g}: as a fraction that is {prediction / 100:g}.")
     if not ok[0] or not 0 <= prediction <= 1:
         return Verdict("h2_prediction", "not yet", not_a_number(prediction, "Give a fraction between 0 and 1"))
-    late = set_after("h2_prediction", "run_sweep(")
-    said = (f"You predicted {prediction:.2f}; the sweep measured {measured:.2f}." if late is None else
-            f"Your h2_prediction was set in In [{late[0]}], after the sweep ran in In [{late[1]}] and showed its "
-            f"result, so it is not a prediction: next time write it first. It says {prediction:.2f}; the sweep "
-            f"measured {measured:.2f}.")
-    if abs(prediction - measured) <= 0.15:
-        return Verdict("h2_prediction", "correct", f"{said} Close: two units can represent XOR, and without biases "
-                       "only some random starts lead gradient descent there.")
-    if prediction >= 0.9 and measured < 0.5:
-        return mistake("p_trusted_text", f" {said}")
-    if prediction <= 0.05 and measured >= 0.1:
-        return mistake("p_never", f" {said}")
-    how = "Too optimistic" if prediction > measured else "Too pessimistic"
-    return Verdict("h2_prediction", "not yet", f"{said} {how}: look at where the failed runs end (the section "
-                   "'Where failed runs get stuck').")
+    late = set_after("h2_prediction", "run_sweep(")  # from the kernel's history: None outside a notebook
+    said = f"{prediction:.2f}" if late is None else (
+        f"{prediction:.2f}, but set in In [{late[0]}], after the sweep ran in In [{late[1]}] and showed its result, "
+        "so it is not a prediction: next time write it first")
+    why = " Two units can represent XOR, and without biases only some random starts lead gradient descent there."
+    close = abs(prediction - measured) <= 0.15
+    key = None if close else "p_trusted_text" if prediction >= 0.9 and measured < 0.5 else \
+        "p_never" if prediction <= 0.05 and measured >= 0.1 else None
+    if not close and key is None:
+        how = "more optimistic" if prediction > measured else "more pessimistic"
+        why = f" Your prediction was {how} than the sweep: look at where the failed runs end (the section " \
+              "'Where failed runs get stuck')."
+    return H2_PREDICTION(said, f"The sweep measured {measured:.2f} (within 0.15 counts as agreeing).", close,
+                         why if key is None else "", key)
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from helpers import data
 from helpers.analysis.fair import dead
-from helpers.exercises.engine import judge_array, mistake, recognise
+from helpers.exercises.engine import Prediction, judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict
 from helpers.exercises.words import not_a_number, two
 from helpers.network import init_params
@@ -90,6 +90,9 @@ def dead_at_start(hidden: int = 2, seeds=range(100)) -> tuple:
     return count, hidden * len(seeds)
 
 
+DEAD_PREDICTION = Prediction("dead_prediction")  # agrees within 0.1 of the measured fraction
+
+
 def judge_dead_prediction(value) -> Verdict:
     """A prediction is recorded and set beside the measurement; it is never marked wrong."""
     if value is None or value is Ellipsis:
@@ -100,9 +103,11 @@ def judge_dead_prediction(value) -> Verdict:
         return Verdict("dead_prediction", "not yet", not_a_number(value, "dead_prediction must be a fraction "
                                                                   "between 0 and 1 (0.1 for one unit in ten)"))
     k, n = dead_at_start()
-    return Verdict("dead_prediction", "correct", f"Recorded: you predicted {v:.2f}. Measured: {k} of {n} relu units "
-                   f"({k / n:.2f}) are dead before the first step (2 hidden units, seeds 0 to 99, b1 = 0). The next "
-                   "cells find out why.")
+    measured = k / n
+    return DEAD_PREDICTION(f"{v:.2f}", f"Measured: {k} of {n} relu units ({measured:.2f}) are dead before the first "
+                           "step (2 hidden units, seeds 0 to 99, b1 = 0).", abs(v - measured) <= 0.1,
+                           "The next cells count them, and find what makes a unit dead before it has taken a "
+                           "single step.")
 
 
 C, W_START, LR, MU, K = np.array([1.0, 100.0]), np.array([1.0, 1.0]), 0.01, 0.9, 30  # momentum_step's valley

@@ -2,7 +2,7 @@
 
 ratio_prediction: a prediction (a number) of ||dW_1|| / ||dW_10|| for ten sigmoid layers, set beside the median
 measured over many seeds. A prediction is recorded and compared, never marked wrong: any positive number is
-"correct" (recorded); only an answer that is not a ratio at all gets "not yet".
+"recorded" (engine.Prediction); only an answer that is not a ratio at all gets "not yet".
 xavier_std, he_std: the starts' standard deviations as functions of (fan_in, fan_out), called on several layer
 shapes one at a time with plain ints (so math.sqrt, np.sqrt, ** 0.5 all work).
 fails_most_depth: the smallest depth at which most sigmoid nets with the naive start fail, read off the sweep the
@@ -14,7 +14,7 @@ import numbers
 import numpy as np
 
 from helpers.analysis import depth
-from helpers.exercises.engine import mistake, recognise
+from helpers.exercises.engine import Prediction, mistake, recognise
 from helpers.exercises.kernel import set_after
 from helpers.exercises.verdicts import Answer, Verdict
 from helpers.exercises.words import not_a_number, short, two
@@ -30,6 +30,9 @@ def as_number(x):
     if isinstance(x, bool) or not isinstance(x, (numbers.Real, np.number)):
         return None
     return float(x) if math.isfinite(float(x)) else None
+
+
+RATIO_PREDICTION = Prediction("ratio_prediction")  # agrees: within a factor of 10 of the measured median
 
 
 def judge_ratio_prediction(prediction, measured=None) -> Verdict:
@@ -56,11 +59,11 @@ def judge_ratio_prediction(prediction, measured=None) -> Verdict:
     factor = guess / seen
     how = (f"{factor:.2g} times the measurement" if factor >= 1 else f"1/{1 / factor:.2g} of the measurement")
     bound = 0.25 ** BOUND_LAYERS
-    return Verdict(name, "correct", f"Recorded: you predicted {guess:.2g}; the median measured over the seeds is "
-                   f"{seen:.2g}, so your prediction is {how}.{when} The 1/4 bound alone gives (1/4)^9 = {bound:.2g}: "
-                   "nine sigmoid slopes between layer 10 and layer 1, each at most 1/4. The weights multiply in too "
-                   "(section 3: a factor sqrt(fan_out Var(w)) per layer), and so does the first layer's input, "
-                   "which is why the measurement is not exactly the bound.")
+    return RATIO_PREDICTION(
+        f"{guess:.2g}", f"The median measured over the seeds is {seen:.2g}, so your prediction is {how}.{when}",
+        0.1 <= factor <= 10, f"The 1/4 bound alone gives (1/4)^9 = {bound:.2g}: nine sigmoid slopes between layer 10 "
+        "and layer 1, each at most 1/4. The weights multiply in too (section 3: a factor sqrt(fan_out Var(w)) per "
+        "layer), and so does the first layer's input, which is why the measurement is not exactly the bound.")
 
 
 # the layer shapes a scale is asked for: (fan_in, fan_out), square and not, small and large

@@ -19,17 +19,25 @@ from helpers.exercises.words import one_number, plain_error, quoted_number
 
 TIME_BUDGET = 2.0  # seconds a student's function may take for the whole check
 _LOOK = {"correct": ("Correct", "#1a7f37", "#e6f4ea"), "not yet": ("Not yet", "#9a6700", "#fff8c5"),
-         "not attempted": ("Not attempted", "#57606a", "#f6f8fa")}
+         "not attempted": ("Not attempted", "#57606a", "#f6f8fa"), "recorded": ("Recorded", "#0550ae", "#ddf4ff")}
 
 
 @dataclass
 class Verdict:
-    """What a check found: status is "correct", "not yet" or "not attempted"; mistake is a catalogue key."""
+    """What a check found: status is "correct", "not yet", "not attempted" or, for a prediction, "recorded"
+    (never marked wrong: `agrees` says whether it matched the measurement; None for other verdicts);
+    mistake is a catalogue key."""
 
     exercise: str
     status: str
     text: str
     mistake: str = None
+    agrees: bool = None
+
+    def earns(self, agreement: bool = False) -> bool:
+        """Whether nbgrader gives this verdict its points: Correct does, and so does a Recorded prediction
+        (making it was the task); with agreement=True a prediction earns them only when it agreed."""
+        return self.status == "correct" or (self.status == "recorded" and (bool(self.agrees) or not agreement))
 
     def __str__(self) -> str:
         return f"{_LOOK[self.status][0]} [{self.exercise}]: {self.text}"

@@ -89,6 +89,13 @@ def plain_error(e: Exception, args: tuple) -> str:
     return f"Your function raised {raw}"
 
 
+def raw(text: str) -> str:
+    """Python's own words for an error, out of a message plain_error wrote ("KeyError: 'b1'")."""
+    if "(Python said: " in text:
+        return text.rsplit("(Python said: ", 1)[1].rstrip(")")
+    return text.split("raised ", 1)[-1]
+
+
 def _key_error(key, args) -> str:
     dicts = [a for a in args if isinstance(a, dict)]
     names = ", ".join("{" + ", ".join(str(k) for k in d) + "}" for d in dicts)

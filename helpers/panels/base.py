@@ -156,15 +156,20 @@ class Panel(Frames):
         self.setting.value = setting.box(self)
 
     def _describe_picture(self, change=None) -> None:
-        """Put the frame just sent in words: read by screen readers always, shown when words_button is down.
-        A frame of a run that plays is on screen for a moment only: unless they are shown, its words wait for
-        the frame the run stays at (paused or ended), so the page does not lay out hidden words at every frame."""
-        if self.status.quiet() and not self.words_button.value:
+        """Put the frame just sent in words: its point (`alt`, words.message), read by screen readers always and
+        shown when words_button is down; with the button down, the longer words under it too (`details`,
+        words.describe), which differ from the point, so nothing is heard twice. A frame of a run that plays is
+        on screen for a moment only: unless they are shown, its words wait for the frame the run stays at (paused
+        or ended), so the page does not lay out hidden words at every frame."""
+        shown = self.words_button.value
+        if self.status.quiet() and not shown:
             self.alt = PLAYING_WORDS
         else:
-            self.alt = words.describe(self.fig)
-        style = "" if self.words_button.value else f" style='{SCREEN_READERS_ONLY}'"
-        self.words.value = f"<p{style}><span>The picture in words: </span>{html.escape(self.alt)}</p>"
+            self.alt = words.message(self.fig)
+        self.details = words.describe(self.fig) if shown else ""
+        style = "" if shown else f" style='{SCREEN_READERS_ONLY}'"
+        self.words.value = (f"<p{style}><span>The picture in words: </span>{html.escape(self.alt)}</p>"
+                            + (f"<p>{html.escape(self.details)}</p>" if shown else ""))
 
     def show(self) -> None:
         """Draw the whole figure and send it."""

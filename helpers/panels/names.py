@@ -3,8 +3,10 @@
 ipywidgets 8 draws a slider's handle as a role="slider" with no name (the visible label beside it is tied
 to nothing), and the `Image` widget as an <img> with no alt; no widget trait reaches either (in 8.1.9 the
 Image's `tooltip` even breaks its view). So a small script, shown once with each panel, names them in the
-page: each handle after its slider's label, each picture as the picture whose words follow it (the words,
-computed from the frame, are in the panel right after the picture: helpers/pictures/words.py). In Colab,
+page: each handle after its slider's label, each picture as the picture whose words follow it (the frame's
+point, computed from it, is in the panel right after the picture, and the longer words under it when the
+"Picture in words" button is down: helpers/pictures/words.py). The alt itself stays short and fixed, so a
+screen reader hears the frame's point once, in the words. In Colab,
 which shows each output in a frame of its own, the script runs in the frame of its panel's output.
 
 Where scripts do not run (an untrusted notebook, a viewer), the panel still has its words and labels;

@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib.colors import to_rgb
 
 from helpers.network import check_params, forward
+from helpers.pictures import messages, words
 from helpers.pictures.plots import BLUE, CMAP, ORANGE, text_colour
 from helpers.validate import check_array
 
@@ -88,6 +89,7 @@ def draw_network(ax, params: dict, x=None, highlight=None, edges: dict = None, e
                + ("" if bias else "; no biases"))
     texts.append(ax.text(0.5, 0.0, caption, transform=ax.transAxes, ha="center", va="top", fontsize=MIN_FONT,
                          color="dimgray", linespacing=1.1))
+    words.say(ax, messages.network(H, bias, shown, edge_name, x, values.get("out")))
     return {"nodes": nodes, "edges": edges, "texts": texts}
 
 

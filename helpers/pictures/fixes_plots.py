@@ -1,6 +1,6 @@
 """Pictures of notebook 05: success rates and steps-to-solved of several settings side by side.
 
-Each function draws on an Axes you pass in and takes tables from helpers.fixes.summarize,
+Each function draws on an Axes you pass in and takes tables from helpers.analysis.fixes.summarize,
 keyed by the setting's label: {"squared error": table, "cross-entropy": table, ...}.
 """
 import numpy as np

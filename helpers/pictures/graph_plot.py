@@ -13,6 +13,7 @@ from matplotlib.patches import Circle, FancyBboxPatch
 
 from helpers.analysis.autograd_net import example_loss, to_values
 from helpers.autograd import Value, topological_order
+from helpers.pictures import messages, words
 from helpers.pictures.plots import BLUE, ORANGE
 
 BOX_W, BOX_H = 1.12, 0.56   # inches: three lines of 9 pt text with a margin
@@ -78,6 +79,7 @@ def graph_figure(params: dict, x, y: float) -> plt.Figure:
         _node(ax, v, where, *_kind(v, owned))
     ax.text(width / 2, height - MARGIN, "one example's L: value (forward, top to bottom) and grad = dL/d(value) "
             "(backward, bottom to top)", ha="center", va="center", fontsize=FONT + 1)
+    words.say(fig, messages.graph(L, list(where)))
     return fig
 
 

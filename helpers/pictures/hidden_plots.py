@@ -1,6 +1,6 @@
 """Pictures of the hidden layer (notebook 04): activation table, hidden space, per-unit maps.
 
-Like helpers/plots.py, each function draws on Axes you pass in and returns its artists,
+Like helpers/pictures/plots.py, each function draws on Axes you pass in and returns its artists,
 so the representation panel can keep one figure and only move what changes.
 """
 import numpy as np
@@ -9,7 +9,7 @@ from matplotlib.transforms import IdentityTransform
 
 from helpers import data
 from helpers.analysis import gates, hidden_layer, single_layer
-from helpers.pictures import plots
+from helpers.pictures import messages, plots, words
 from helpers.pictures.plots import ORANGE
 
 INPUT_NAMES = [f"({a:g},{b:g})" for a, b in data.X]
@@ -27,6 +27,7 @@ def activation_table(ax, params: dict):
     ax.set_xticklabels([f"$h_{j + 1}$\n{gates.gate_name(A[:, j])}" for j in range(A.shape[1])], fontsize=9)
     ax.set_yticks(range(4))
     ax.set_yticklabels([f"{name} y={int(t)}" for name, t in zip(INPUT_NAMES, data.y.ravel())])
+    words.say(ax, messages.table(A))
     return image
 
 
@@ -69,6 +70,7 @@ def hidden_space(ax, params: dict, proj: hidden_layer.Projection = None, box: tu
     ax.set_ylim(box[2], box[3])
     ax.set_xlabel(proj.labels[0])
     ax.set_ylabel(proj.labels[1])
+    words.say(ax, messages.hidden_space(params))
     return {"image": image, "line": line, "points": points, "texts": texts}
 
 
@@ -146,5 +148,6 @@ def unit_maps(fig, params: dict, n: int = 61) -> list:
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])
         ax.set_xlabel("$x_1$")
+        words.say(ax, messages.unit(j, A[:, j]))
     axes[0].set_ylabel("$x_2$")
     return list(axes)

@@ -13,6 +13,7 @@ from helpers import data
 from helpers.analysis import single_layer
 from helpers.analysis.single_layer import VIEW
 from helpers.network import check_params, forward, sigmoid
+from helpers.pictures import messages, words
 
 BLUE = "#0072B2"    # target 0, negative weights
 ORANGE = "#D55E00"  # target 1, positive weights
@@ -147,4 +148,5 @@ def overview(run, fig=None):
     predictions(ax_pred, run.y_hat, run.y)
     ax_pred.set_title(f"{run.correct} of {len(run.y)} correct")
     fig.tight_layout()
+    words.say(fig, messages.run(run.losses, run.y_hat, run.correct))
     return fig

@@ -4,7 +4,7 @@ Each function draws on an Axes you pass in, like helpers/pictures/plots.py.
 """
 import numpy as np
 
-from helpers.pictures import plots
+from helpers.pictures import messages, plots, words
 
 CURVES = 4  # loss curves drawn per group (failed / solved)
 MARKERS = ("o", "s", "^", "D")  # one per curve of a group: runs that end on the same loss share a line
@@ -57,3 +57,4 @@ def draw_curves(ax, run, hidden: int = 2, count: int = CURVES):
             line.set_markersize(5)
             line.set_markevery((k * len(steps) // (4 * len(MARKERS)) + 10, len(steps) // 4))
     ax.set_title(f"H={hidden}: {len(failed)} not solved (blue, dashed), {len(solved)} solved (orange)", fontsize=9)
+    words.say(ax, messages.curve_groups(hidden, [run.losses[b] for b in failed], [run.losses[b] for b in solved]))
