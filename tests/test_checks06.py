@@ -289,7 +289,7 @@ def test_every_catalogued_mistake_is_recognised_from_its_example():
     assert len({m.message for m in MISTAKES}) == len(MISTAKES)
     for m in MISTAKES:
         verdict = getattr(check, m.exercise).verdict(*m.example())
-        # fan_out's catalogued mistakes are about the computation (f, a.grad), never about the prediction
+        # fan_out's catalogued mistakes are in the computation (f, a.grad), never in the prediction
         assert (verdict.status, verdict.mistake) == ("not yet", m.key), verdict
         assert m.message in verdict.text
 
