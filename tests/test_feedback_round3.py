@@ -298,6 +298,11 @@ def test_two_numbers_that_differ_never_print_the_same(got, want):
     assert a != b and float(a) == pytest.approx(got, rel=1e-12, abs=0) or float(a) == got
 
 
+def test_fixed_decimals_grow_until_the_numbers_differ():
+    assert two(1.7, -1.1, fixed=True) == ("1.7000", "-1.1000")
+    assert two(0.12341, 0.12344, fixed=True) == ("0.12341", "0.12344")
+
+
 def test_a_nearly_right_answer_is_shown_with_the_digits_that_differ():
     verdict = check.sigmoid_grad.verdict(lambda z: network.sigmoid(z) * (1 - network.sigmoid(z)) * (1 + 3e-6))
     assert verdict.status == "not yet"

@@ -158,9 +158,9 @@ def judge_momentum_step(f) -> Verdict:
     if other := _other_constants(ws):  # with the numbers it read off the path
         return other
     k = int(np.argmax(np.any(~np.isclose(ws, right, rtol=1e-4, atol=1e-7), axis=1)))
+    (g0, r0), (g1, r1) = two(ws[k, 0], right[k, 0]), two(ws[k, 1], right[k, 1])
     return Verdict("momentum_step", "not yet", f"Started at W = (1, 1) with v = 0 on the valley f = (w1^2 + 100 w2^2)"
-                   f" / 2, lr {LR}, mu {MU}: after {k} steps your W is ({ws[k, 0]:.4g}, {ws[k, 1]:.4g}); momentum's "
-                   f"is ({right[k, 0]:.4g}, {right[k, 1]:.4g}).")
+                   f" / 2, lr {LR}, mu {MU}: after {k} steps your W is ({g0}, {g1}); momentum's is ({r0}, {r1}).")
 
 
 def _other_constants(ws):

@@ -15,7 +15,7 @@ import numbers
 from helpers.autograd import Value, topological_order
 from helpers.exercises.engine import Prediction, mistake
 from helpers.exercises.verdicts import Answer, Verdict
-from helpers.exercises.words import not_a_number, raw
+from helpers.exercises.words import not_a_number, raw, two
 
 BEFORE, ABOVE = 0.3, -0.7  # x.grad before the probe (a share from an earlier use), out.grad from above
 OPS = {  # name: (forward, slope, the x probed): relu's slope at exactly 0 is 0, as in helpers.variants
@@ -106,8 +106,9 @@ def _judge_op(name: str, f):
         data, after, alone = got
         value, want_after, slope = _right(name, x0)
         if not _close(data, value):
-            return Verdict("value_ops", "not yet", f"{name}(Value({x0:g})).data is {_fmt(data)}; {name}({x0:g}) is "
-                           f"{value:.4f}: the forward number is wrong.")
+            shown = two(data, value, fixed=True) if isinstance(data, numbers.Real) else (_fmt(data), f"{value:.4f}")
+            return Verdict("value_ops", "not yet", f"{name}(Value({x0:g})).data is {shown[0]}; {name}({x0:g}) is "
+                           f"{shown[1]}: the forward number is wrong.")
         if _close(after, want_after) and not _close(alone, slope):
             said = f" (In {name}(x + 0).backward(), x.grad stays {_fmt(alone)}.)"
             return mistake("ops_no_record", said, before=f"{name}: ")
@@ -136,8 +137,9 @@ def _pointer(name: str, f, x0: float, after, want_after) -> Verdict:
     if after == BEFORE:
         return Verdict("value_ops", "not yet", f"{name}: x.grad did not change when out._backward() ran: set the "
                        "result's _backward to a function that adds x's share to x.grad.")
+    shown = two(after, want_after, fixed=True)
     return Verdict("value_ops", "not yet", f"{name} at x = {x0:g}, with x.grad = {BEFORE} before and out.grad = "
-                   f"{ABOVE}: x.grad became {_fmt(after)}; it should be {want_after:.4f}. Work out {name}'s slope "
+                   f"{ABOVE}: x.grad became {shown[0]}; it should be {shown[1]}. Work out {name}'s slope "
                    f"at {x0:g} by hand and compare.")
 
 

@@ -17,7 +17,7 @@ from helpers.analysis import autograd_net
 from helpers.exercises.engine import mistake
 from helpers.exercises.nb06 import as_number
 from helpers.exercises.verdicts import Answer, Verdict, as_numbers
-from helpers.exercises.words import not_a_number, raw
+from helpers.exercises.words import not_a_number, raw, two
 
 NAMES = ("dW1", "dW2", "db1", "db2")
 
@@ -102,7 +102,8 @@ def _wrong_net(grads, want, what, params, X, y) -> Verdict:
     k = wrong[0]
     i = tuple(int(n) for n in np.unravel_index(np.argmax(np.abs(grads[k] - want[k])), want[k].shape))
     return Verdict("tanh_ce_net", "not yet", f"On {what}: {', '.join(wrong)} differ from variants.backward's; "
-                   f"{k}[{i[0]}, {i[1]}] is {grads[k][i]:.4f}, it should be {want[k][i]:.4f}.")
+                   f"{k}[{i[0]}, {i[1]}] is {two(grads[k][i], want[k][i], fixed=True)[0]}, it should be "
+                   f"{two(grads[k][i], want[k][i], fixed=True)[1]}.")
 
 
 def _train_alongside(f, float64: bool, steps: int = 30, lr: float = 0.5) -> Verdict:

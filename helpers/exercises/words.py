@@ -8,11 +8,12 @@ import re
 import numpy as np
 
 
-def two(got, want, digits: int = 4) -> tuple:
-    """got and want as strings with enough significant digits (4 at least, 17 at most) to show they differ."""
+def two(got, want, digits: int = 4, fixed: bool = False) -> tuple:
+    """got and want as strings with enough significant digits (or decimals, if fixed; `digits` at least, 17 at
+    most) to show they differ."""
     got, want = float(got), float(want)
     for d in range(digits, 18):
-        a, b = f"{got:#.{d}g}", f"{want:#.{d}g}"
+        a, b = (f"{got:.{d}f}", f"{want:.{d}f}") if fixed else (f"{got:#.{d}g}", f"{want:#.{d}g}")
         if a != b or got == want:
             return a, b
     return repr(got), repr(want)
