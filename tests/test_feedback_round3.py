@@ -274,6 +274,8 @@ ROUND3 = [  # (exercise, answer, status, mistake key or None, words the message 
     # 7: plain words
     ("success_rate", (sr_per_net,), "not yet", None, "return one number"),
     ("backward", (bw_no_transpose,), "not yet", None, "a missing or extra .T"),
+    ("backward", (lambda params, cache, y: {"dW1": cache["X"] * cache["a1"], "dW2": 0},), "not yet", None,
+     "have shapes (4,2) and (4,3), which do not line up"),
     ("gradient_step", (gs_grads_by_name,), "not yet", None, "the gradients are named 'd' + the parameter's name"),
     ("ce_delta", (lambda y_hat: y_hat,), "not yet", None, "takes 1 argument(s), but the check calls it with 2"),
     ("and_weights", ({"w1": 1.0, "w2": 1.0, "b": -1.5, **{f"k{i}": i for i in range(200)}},), "not yet", None,

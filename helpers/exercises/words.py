@@ -78,6 +78,11 @@ def plain_error(e: Exception, args: tuple) -> str:
         return ("A matrix product A @ B in your function has shapes that do not fit: A's number of columns must "
                 f"equal B's number of rows{which}. Print the shapes of both sides of each @: a missing or extra "
                 f".T is the usual cause.\n(Python said: {raw})")
+    shapes = re.search(r"could not be broadcast together with shapes (\S+) (\S+)", str(e))
+    if isinstance(e, ValueError) and shapes:
+        return (f"Two arrays combined elementwise (+, -, * or /) in your function have shapes {shapes.group(1)} and "
+                f"{shapes.group(2)}, which do not line up. Print the shapes of both sides: a missing .T, or a sum "
+                f"that dropped an axis, is the usual cause.\n(Python said: {raw})")
     if isinstance(e, KeyError) and e.args:
         return _key_error(e.args[0], args) + f"\n(Python said: {raw})"
     count = re.search(r"takes (\d+) positional arguments? but (\d+) (?:were|was) given", str(e))
