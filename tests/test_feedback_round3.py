@@ -342,14 +342,18 @@ def answer_lines(source: str) -> list:
 
 def every_message() -> dict:
     """exercise -> the texts its check can show for answers that are not right: the catalogue's messages, each
-    mistake's own example, every wrong answer of the two corpora, and the junk answers of test_exercises."""
+    mistake's own example, every wrong answer of the two corpora and of notebooks 05's and 06's check tests, and
+    the junk answers of test_exercises."""
+    from test_checks05 import CE_ANSWERS
+    from test_checks06 import ANSWERS
     from test_exercises import JUNK
     from test_feedback_corpus import CORPUS
     texts = {name: set() for name in EXERCISES}
     for m in CATALOGUE.values():
         texts[m.exercise] |= {m.message, getattr(check, m.exercise).verdict(*m.example()).text}
     answers = [(e, a() if callable(a) else a) for e, a, *_ in CORPUS] + [(e, a) for e, a, *_ in ROUND3]
-    answers += [(name, (f,)) for name, f, _ in JUNK]
+    answers += [(name, (f,)) for name, f, _ in JUNK] + [("ce_delta", (f,)) for f, *_ in CE_ANSWERS]
+    answers += [(e, a) for e, a, *_ in ANSWERS]
     for exercise, args in answers:
         verdict = getattr(check, exercise).verdict(*args)
         if verdict.status != "correct":

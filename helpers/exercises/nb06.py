@@ -209,14 +209,14 @@ def judge_fan_out(prediction, a=None, f=None) -> Verdict:
     if not isinstance(f, Value) or not isinstance(a, Value):
         return Verdict("fan_out", "not yet", "Pass the Values a and f: check.fan_out(fan_out_prediction, a, f).")
     if a.data != a0 or abs(f.data - value) > 1e-12:
-        return Verdict("fan_out", "not yet", f"f should be (a * b) * (a + c) with a = {a0:g}, b = {b0:g}, c = {c0:g}, "
-                       f"which is {value:g}; your f is {f.data:g} with a = {a.data:g}.")
+        return Verdict("fan_out", "not yet", f"f should be the task's f = (a b)(a + c) with a = {a0:g}, b = {b0:g}, "
+                       f"c = {c0:g}, which is {value:g}; your f is {f.data:g} with a = {a.data:g}.")
     if a not in topological_order(f):
         return mistake("fan_fresh")
     alone = _alone(f, a)
     if abs(alone - right) > 1e-9:
-        return Verdict("fan_out", "not yet", f"f.backward() on your f gives df/da = {alone:g}; f = (a * b) * (a + c) "
-                       f"should give {right:g}: is a used in both places?")
+        return Verdict("fan_out", "not yet", f"f.backward() on your f gives df/da = {alone:g}; the task's f = (a b)"
+                       f"(a + c) should give {right:g}: is a used in both places?")
     if a.grad == 0:
         return Verdict("fan_out", "not yet", "a.grad is still 0: run f.backward() before the check.")
     if abs(a.grad - right) > 1e-9:
