@@ -71,3 +71,14 @@ def test_an_old_python_gets_a_plain_message(monkeypatch, fake):
 def test_an_unknown_word_shows_the_usage(fake):
     with pytest.raises(SystemExit, match="usage"):
         lab.main(["serve"])
+
+
+def test_lite_builds_the_site_with_its_own_venv_and_leaves_the_labs_alone(fake, monkeypatch, tmp_path):
+    monkeypatch.setattr(lab, "LITE_VENV", str(tmp_path / ".venv-lite"))
+    (tmp_path / ".venv-lite").mkdir()  # (the fake venv command makes only the lab's .venv)
+    assert lab.main(["lite", "--out", "site"]) == 0
+    lite_python = lab.venv_python(lab.LITE_VENV)
+    assert fake[0] == [sys.executable, "-m", "venv", lab.LITE_VENV]
+    assert [c for c in fake if "pip" in c] == [[lite_python, "-m", "pip", "install", "-r",
+                                                 os.path.join(str(ROOT), "requirements-lite.txt")]]
+    assert fake[-1] == [lite_python, os.path.join(str(ROOT), "tools", "lite.py"), "--out", "site"]

@@ -53,6 +53,8 @@ def setup_source(repo: str, ref: str) -> str:
     return f'''# Setup (the same cell opens every notebook): make `helpers` importable.
 # In Colab, fetch this repository at a pinned version (a tag or a commit) and keep Colab's own
 # numpy, matplotlib and ipywidgets (7.7.1): other versions of ipywidgets break its widgets.
+# In JupyterLite (Python in the browser, "emscripten"), the site's files hold helpers/ beside
+# notebooks/ and the kernel starts in this notebook's folder, as in a clone: ".." finds it.
 import sys
 
 if "google.colab" in sys.modules:
@@ -78,6 +80,17 @@ if "google.colab" in sys.modules:
             ) from None
         os.rename("backprop-lab-download", "backprop-lab")
     sys.path.insert(0, os.path.abspath("backprop-lab"))
+elif sys.platform == "emscripten":
+    import os
+
+    if not os.path.isdir("../helpers"):
+        raise RuntimeError("This browser did not give the notebook the site's files (helpers/ is not beside "
+                           "notebooks/). JupyterLite needs a service worker for that, which private windows of "
+                           "some browsers block: open the page in a normal window and run this cell again.")
+    sys.path.insert(0, "..")
+    print("Running in your browser (JupyterLite): nothing to set up, and your work stays in this browser "
+          "(File > Download keeps a copy). Here a check cannot stop code that never ends: if a cell stays "
+          "busy ([*]), choose Kernel > Restart Kernel, fix the code, and run the cells again.")
 else:
     sys.path.insert(0, "..")'''
 
@@ -101,6 +114,13 @@ def colab_badge(name: str) -> str:
 def binder_badge() -> str:
     url = f"https://mybinder.org/v2/gh/{github_path()}/{REF}?urlpath=lab/tree/notebooks/{INDEX}"
     return f"[![Binder](https://mybinder.org/badge_logo.svg)]({url})"
+
+
+def lite_badge() -> str:
+    """The JupyterLite site (tools/lite.py) as .github/workflows/pages.yml publishes it on GitHub Pages."""
+    owner, name = github_path().split("/")
+    url = f"https://{owner}.github.io/{name}/lab/index.html?path=notebooks/{INDEX}"
+    return f"[![Try it in your browser](https://jupyterlite.rtfd.io/en/latest/_static/badge.svg)]({url})"
 
 
 def numbered_notebooks(folder: Path = NOTEBOOKS) -> list:
@@ -233,7 +253,8 @@ def index_notebook(names: list, titles: dict, books: dict = None, root: Path = R
 
 def readme_block(names: list, titles: dict) -> str:
     lines = [BADGES_START, "",
-             f"Run them without installing anything: {binder_badge()} (the whole lab, from `requirements.txt`),",
+             f"Run them without installing anything: {lite_badge()} (the whole lab in your browser, no account:",
+             f"JupyterLite, see For instructors), {binder_badge()} (the whole lab, from `requirements.txt`),",
              "or one notebook at a time in Google Colab:", ""]
     lines += [f"- {colab_badge(n)} [{titles[n]}](notebooks/{n})" for n in [INDEX, *names]]
     return "\n".join([*lines, "", BADGES_END])
