@@ -452,3 +452,14 @@ def test_no_message_leads_with_a_raw_error_or_cites_a_name_never_introduced():
             first = text.split("\n(Python said: ")[0]
             assert "gufunc" not in first and "Run.correct" not in text, (name, text)
             assert len(text) < 900, (name, text)
+
+
+BIG = {f"k{i}": np.ones((50, 50)) for i in range(30)}
+
+
+@pytest.mark.parametrize("args", [(BIG,), (BIG, BIG), (np.ones((200, 200)),), ("x" * 3000,)],
+                         ids=["dict", "two dicts", "array", "long text"])
+def test_a_big_value_in_the_wrong_place_gets_a_short_message(args):
+    for name in check.names():
+        verdict = getattr(check, name).verdict(*args)
+        assert verdict.status != "correct" and len(verdict.text) < 400, verdict
