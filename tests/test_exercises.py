@@ -101,30 +101,30 @@ def grads_with(change):
 
 
 JUNK = [  # (exercise, function, words the message must contain)
-    ("sigmoid_grad", lambda z: 1 / 0, "raised ZeroDivisionError"),
+    ("sigmoid_grad", lambda z: 1 / 0, "divided by zero"),
     ("sigmoid_grad", lambda z: None, "None: did you forget `return`"),
     ("sigmoid_grad", lambda z: z.tolist(), "Python list"),
     ("sigmoid_grad", lambda z: z.ravel(), "shape (12,); it should be (3, 4)"),
     ("sigmoid_grad", nan_like((3, 4)), "NaN"),
     ("sigmoid_grad", slow, "took"),
-    ("backward", lambda p, c, y: p["nope"], "raised KeyError"),
+    ("backward", lambda p, c, y: p["nope"], "looked up the key 'nope'"),
     ("backward", lambda p, c, y: None, "None: did you forget `return`"),
     ("backward", lambda p, c, y: [1, 2], "returned a list"),
     ("backward", grads_with(lambda g: g.update(dW1=g["dW1"].ravel())), "dW1 has shape (6,); it should be (2, 3)"),
     ("backward", grads_with(lambda g: g.update(db2=g["db2"] * np.nan)), "db2 contains NaN"),
     ("backward", grads_with(lambda g: g.pop("db1")), "no db1"),
     ("backward", slow, "took"),
-    ("gradient_step", lambda p, g, lr: 1 / 0, "raised ZeroDivisionError"),
+    ("gradient_step", lambda p, g, lr: 1 / 0, "divided by zero"),
     ("gradient_step", lambda p, g, lr: None, "None: did you forget `return`"),
     ("gradient_step", lambda p, g, lr: [1], "Return a dict"),
     ("gradient_step", lambda p, g, lr: p, "W1, b1, W2, b2 did not get"),
-    ("violated", lambda w1, w2, b: 1 / 0, "raised ZeroDivisionError"),
+    ("violated", lambda w1, w2, b: 1 / 0, "divided by zero"),
     ("violated", lambda w1, w2, b: None, "you returned None"),
     ("violated", lambda w1, w2, b: "4", "you returned '4'"),
-    ("success_rate", lambda y_hat, y: 1 / 0, "raised ZeroDivisionError"),
+    ("success_rate", lambda y_hat, y: 1 / 0, "divided by zero"),
     ("success_rate", lambda y_hat, y: None, "None: did you forget `return`"),
     ("success_rate", lambda y_hat, y: [0.5], "Python list"),
-    ("success_rate", lambda y_hat, y: np.array([0.5, 0.5]), "shape (2,); it should be ()"),
+    ("success_rate", lambda y_hat, y: np.array([0.5, 0.5]), "holds 2 numbers (shape (2,)); return one number"),
     ("success_rate", nan_like(()), "NaN"),
     ("success_rate", slow, "took"),
 ]
@@ -249,7 +249,7 @@ def test_calling_a_check_prints_and_keeps_the_verdict(capsys):
 def test_hints_are_graded_and_hint_by_name_works(capsys):
     texts = [check.backward.hint_text(level) for level in (1, 2, 3)]
     assert len(set(texts)) == 3 and "hint 2 says more" in texts[0] and "last hint" in texts[2]
-    assert check.backward.hint_text(99) == texts[2] and check.backward.hint_text("x") == texts[0]
+    assert check.backward.hint_text(99) == texts[2] and check.backward.hint_text("x").endswith(texts[0])
     for name in check.names():
         assert len(getattr(check, name).hints) >= 2
     exercises.hint("backward", 2)

@@ -24,6 +24,7 @@ from helpers.exercises.declarations import NOTEBOOKS
 from helpers.exercises.engine import CATALOGUE, Check, show
 from helpers.exercises.nb04 import GATE_NET  # noqa: F401 (notebook 04 imports it from here)
 from helpers.exercises.verdicts import Verdict
+from helpers.exercises.words import short
 
 EXERCISES = {e.name: e for exercises in NOTEBOOKS.values() for e in exercises}
 CHECKS = {name: e.judge for name, e in EXERCISES.items()}
@@ -34,10 +35,13 @@ assert all(m.exercise in EXERCISES for m in CATALOGUE.values())
 kernel.explain_missing_names(NEEDS)  # after a restart, a NameError for an answer says which cell to run
 
 
-def _no_such(name: str) -> str:
+def _no_such(name) -> str:
+    if not isinstance(name, str):
+        return (f"Give the exercise's name as a string, e.g. hint('backward', 2) or solution('backward'); got "
+                f"{short(name)}. The exercises are: {', '.join(CHECKS)}.")
     close = difflib.get_close_matches(name, CHECKS, n=1)
     maybe = f" Did you mean {close[0]}?" if close else ""
-    return f"There is no exercise called {name!r}.{maybe} The exercises are: {', '.join(CHECKS)}."
+    return f"There is no exercise called {short(name)}.{maybe} The exercises are: {', '.join(CHECKS)}."
 
 
 class _Misspelt:
@@ -81,7 +85,7 @@ check = _Checks()
 
 def hint(name: str, level: int = 1) -> None:
     """Print hint `level` (1, 2 or 3) for exercise `name` (see check.names())."""
-    if name not in CHECKS:
+    if not isinstance(name, str) or name not in CHECKS:
         print(_no_such(name))
         return
     getattr(check, name).hint(level)
@@ -89,7 +93,7 @@ def hint(name: str, level: int = 1) -> None:
 
 def solution(name: str) -> None:
     """Print the full answer to exercise `name`, said to be the answer (the hints stop short of it)."""
-    if name not in CHECKS:
+    if not isinstance(name, str) or name not in CHECKS:
         print(_no_such(name))
         return
     print(f"The answer to {name} (this is the full solution, not a hint; try hint({name!r}, 3) first):\n")

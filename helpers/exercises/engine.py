@@ -14,6 +14,7 @@ from typing import Callable
 import numpy as np
 
 from helpers.exercises.verdicts import Answer, Verdict, as_array, same
+from helpers.exercises.words import tolerance
 
 CATALOGUE = {}  # mistake id -> Mistake, in declaration order (every notebook's exercises)
 PREDICTIONS = set()  # the names of the prediction exercises (filled by Prediction(name) in the nbNN.py modules)
@@ -104,9 +105,10 @@ def judge_array(name: str, f, args: tuple, right: np.ndarray, correct: str, poin
     if early and (problem := early(result)):
         return problem
     arr, problem = as_array(result, right.shape, "What your function returned")
-    if arr is not None and same(arr, right):
-        return Verdict(name, "correct", correct)
-    found = recognise(name, lambda variant: arr is not None and same(arr, variant(*(a.copy() for a in args))))
+    rtol, precision = tolerance(result)  # a float32 answer is right to float32's precision
+    if arr is not None and same(arr, right, rtol):
+        return Verdict(name, "correct", correct + precision)
+    found = recognise(name, lambda variant: arr is not None and same(arr, variant(*(a.copy() for a in args)), rtol))
     if found or problem:
         return found or Verdict(name, "not yet", problem)
     return Verdict(name, "not yet", pointer(arr))
@@ -136,10 +138,11 @@ class Check:
         print(self.hint_text(level))
 
     def hint_text(self, level: int = 1) -> str:
-        level = level if isinstance(level, int) and not isinstance(level, bool) else 1
-        level = min(max(level, 1), len(self.hints))
+        number = isinstance(level, int) and not isinstance(level, bool)
+        note = "" if number else f"(The hint's level is a number, 1 to {len(self.hints)}; got {level!r:.20}.) "
+        level = min(max(level if number else 1, 1), len(self.hints))
         more = f" (hint {level + 1} says more)" if level < len(self.hints) else " (that is the last hint)"
-        return f"Hint {level} for {self.name}: {self.hints[level - 1]}{more}"
+        return f"{note}Hint {level} for {self.name}: {self.hints[level - 1]}{more}"
 
 
 def record(verdict: Verdict, earlier: list = ()) -> dict:

@@ -9,6 +9,7 @@ from helpers import data
 from helpers.exercises.engine import mistake, recognise
 from helpers.exercises.variants import INEQUALITIES, violated_variant
 from helpers.exercises.verdicts import Answer, Verdict
+from helpers.exercises.words import quoted_number, short
 
 AND, OR, NAND, NOR = (0, 0, 0, 1), (0, 1, 1, 1), (1, 1, 1, 0), (1, 0, 0, 0)
 INPUTS = ("(0,0)", "(0,1)", "(1,0)", "(1,1)")
@@ -22,7 +23,9 @@ def _weights(name: str, answer):
         answer = answer.tolist()
     if (not isinstance(answer, (tuple, list)) or len(answer) != 3
             or not all(isinstance(v, numbers.Real) and np.isfinite(v) for v in answer)):
-        return Verdict(name, "not yet", f"Give three finite numbers (w1, w2, b); got {answer!r}.")
+        if isinstance(answer, (tuple, list)) and any(quoted_number(v) for v in answer):
+            return Verdict(name, "not yet", next(quoted_number(v) for v in answer if quoted_number(v)))
+        return Verdict(name, "not yet", f"Give three finite numbers (w1, w2, b); got {short(answer)}.")
     return tuple(float(v) for v in answer)
 
 
@@ -101,8 +104,8 @@ def judge_violated(f) -> Verdict:
         return found
     i = next(i for i in range(len(TRIPLES)) if got[i] != right[i])
     if got[i] is None:
-        return Verdict("violated", "not yet", f"For (w1, w2, b) = {TRIPLES[i]} you returned {results[i]!r}; return "
-                       "a list of inequality numbers, e.g. [1, 4].")
+        return Verdict("violated", "not yet", f"For (w1, w2, b) = {TRIPLES[i]} you returned "
+                       f"{short(results[i])}; return a list of inequality numbers, e.g. [1, 4].")
     w1, w2, b = TRIPLES[i]
     return Verdict("violated", "not yet", f"For (w1, w2, b) = ({w1:.2f}, {w2:.2f}, {b:.2f}) you returned {got[i]}; "
                    f"the broken ones are {right[i]}. Test each: " + ", ".join(f"{k}: {v}" for k, v in

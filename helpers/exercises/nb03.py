@@ -9,6 +9,7 @@ from helpers.exercises.engine import Prediction, mistake, recognise
 from helpers.exercises.kernel import set_after
 from helpers.exercises.variants import rate_variant
 from helpers.exercises.verdicts import Answer, Verdict, as_array
+from helpers.exercises.words import not_a_number, two
 
 # 03: two sets of nets' outputs on XOR's four inputs (y = 0, 1, 1, 0). A mistake is named only when its
 # variant gives what the student's function gave on both; between them every variant differs from the
@@ -63,20 +64,21 @@ def judge_success_rate(f) -> Verdict:
     if problem:
         return problem
     right = [float(rate_variant(s, _Y)) for s in RATE_SETS]
-    if all(abs(g - r) < 1e-12 for g, r in zip(got, right)):
+    close = 1e-6  # a rate is a fraction of at most 13 nets: float32's rounding is far below any count's step
+    if all(abs(g - r) < close for g, r in zip(got, right)):
         return Verdict("success_rate", "correct", f"{right[0]:.3f} and {right[1]:.3f} of these nets succeed: a net "
                        "counts only when all four points are on the right side of 0.5 (exactly 0.5 is class 0).")
-    found = recognise("success_rate", lambda variant: all(abs(g - variant(s, _Y)) < 1e-12
+    found = recognise("success_rate", lambda variant: all(abs(g - variant(s, _Y)) < close
                                                           for g, s in zip(got, RATE_SETS)))
     if found:
         return found
     sure, _ = _rates(run, [SURE, UNSURE])
     if sure == [1.0, 0.0]:  # right about a confident net, fails a right but unsure one
         return mistake("r_confident")
-    i = next(i for i in range(len(got)) if abs(got[i] - right[i]) >= 1e-12)
-    S = len(RATE_SETS[i])
+    i = next(i for i in range(len(got)) if abs(got[i] - right[i]) >= close)
+    S, shown = len(RATE_SETS[i]), two(got[i], right[i])
     return Verdict("success_rate", "not yet", f"For {S} nets of which {round(right[i] * S)} get all four points right "
-                   f"you returned {got[i]:.4f}; the rate is {right[i]:.4f}. Print your intermediate arrays on a few "
+                   f"you returned {shown[0]}; the rate is {shown[1]}. Print your intermediate arrays on a few "
                    "rows of y_hat to see where they differ.")
 
 
@@ -92,9 +94,9 @@ def judge_h2_prediction(prediction, measured=None) -> Verdict:
         return Verdict("h2_prediction", "not yet", "The second argument must be the success rate (0..1) that the "
                        "sweep above measured.")
     if ok[0] and 1 < prediction <= 100:
-        return mistake("p_percent")
+        return mistake("p_percent", f" You wrote {prediction:g}: as a fraction that is {prediction / 100:g}.")
     if not ok[0] or not 0 <= prediction <= 1:
-        return Verdict("h2_prediction", "not yet", f"Give a fraction between 0 and 1; got {prediction!r}.")
+        return Verdict("h2_prediction", "not yet", not_a_number(prediction, "Give a fraction between 0 and 1"))
     late = set_after("h2_prediction", "run_sweep(")  # from the kernel's history: None outside a notebook
     said = f"{prediction:.2f}" if late is None else (
         f"{prediction:.2f}, but set in In [{late[0]}], after the sweep ran in In [{late[1]}] and showed its result, "

@@ -6,6 +6,7 @@ from helpers import data, network
 from helpers.exercises.engine import mistake
 from helpers.exercises.nb02 import AND, NAND, NOR, OR
 from helpers.exercises.verdicts import Verdict
+from helpers.exercises.words import short
 
 # a hand-made net whose hidden units compute OR, NAND and AND (notebook 04's gate-naming exercise)
 GATE_NET = {"W1": np.array([[20.0, -20.0, 20.0], [20.0, -20.0, 20.0]]), "b1": np.array([[-10.0, 30.0, -30.0]]),
@@ -52,7 +53,7 @@ def judge_gate_names(names, params=None) -> Verdict:
     by_name = {_norm(v): k for k, v in table.items()}
     unknown = [n for n in names if _norm(n) not in by_name]
     if unknown:
-        return Verdict("gate_names", "not yet", f"{unknown[0]!r} is not a gate name; the names are: "
+        return Verdict("gate_names", "not yet", f"{short(unknown[0])} is not a gate name; the names are: "
                        f"{', '.join(sorted(table.values()))}.")
     said = [by_name[_norm(n)] for n in names]
     if said == tables:
@@ -76,6 +77,10 @@ def _output_on_codes(params: dict, codes: np.ndarray) -> tuple:
 def judge_xor_by_hand(params) -> Verdict:
     if params is None or params is Ellipsis:
         return Verdict("xor_by_hand", "not attempted", "Set xor_params to a dict W1, b1, W2, b2.")
+    if isinstance(params, dict) and set(params) != {"W1", "b1", "W2", "b2"} and \
+            {str(k).lower() for k in params} == {"w1", "b1", "w2", "b2"}:
+        return Verdict("xor_by_hand", "not yet", f"Your dict's keys are {', '.join(map(str, params))}; the network "
+                       "reads them by name, and the names are W1, b1, W2, b2 (capital W, small b).")
     if isinstance(params, dict) and "W1" in params and "b1" not in params:
         return mistake("x_no_bias")
     try:

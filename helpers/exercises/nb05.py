@@ -18,6 +18,7 @@ from helpers import data
 from helpers.analysis.fair import dead
 from helpers.exercises.engine import Prediction, judge_array, mistake, recognise
 from helpers.exercises.verdicts import Answer, Verdict
+from helpers.exercises.words import not_a_number, two
 from helpers.network import init_params
 
 # ce_delta: six examples, targets 0 and 1, outputs on both sides of 0.5, none at 0.5 (so no variant
@@ -45,8 +46,8 @@ def judge_ce_delta(f) -> Verdict:
 
     def pointer(arr):
         i = int(np.argmax(np.abs(arr - right)))
-        return f"At y_hat = {Y_HAT[i, 0]:.2f}, y = {Y[i, 0]:.0f} you return {arr[i, 0]:.4f}; dL/dz2 there is " \
-               f"{right[i, 0]:.4f}."
+        got, want = two(arr[i, 0], right[i, 0])
+        return f"At y_hat = {Y_HAT[i, 0]:.2f}, y = {Y[i, 0]:.0f} you return {got}; dL/dz2 there is {want}."
     return judge_array("ce_delta", f, (Y_HAT, Y), right, "dL/dz2 = y_hat - y: the sigma'(z2) factor cancels, so a "
                        "confidently wrong output (y_hat near 1, y = 0) gets a delta near 1, not near 0.",
                        pointer, _scalar)
@@ -70,7 +71,8 @@ def judge_match_lr(value) -> Verdict:
         return Verdict("match_lr", "not attempted", "Set match_lr to a number: the learning rate you work out.")
     v = _number(value)
     if v is None or not math.isfinite(v) or v <= 0:
-        return Verdict("match_lr", "not yet", f"match_lr must be a learning rate, a positive number; got {value!r}.")
+        return Verdict("match_lr", "not yet", not_a_number(value, "match_lr must be a learning rate, a positive "
+                                                           "number"))
     if abs(v - MATCH_LR) <= 0.05 * MATCH_LR:
         return Verdict("match_lr", "correct", "lr 2 = 0.5 / (1/4): on the plateau sigma'(z2) stays near 1/4, so the "
                        "squared error's delta is about (y_hat - y) / 4, and four times the learning rate makes up "
@@ -98,8 +100,8 @@ def judge_dead_prediction(value) -> Verdict:
                        "fraction between 0 and 1. The measurement is shown once you have.")
     v = _number(value)
     if v is None or not 0 <= v <= 1:
-        return Verdict("dead_prediction", "not yet", f"dead_prediction must be a fraction between 0 and 1 (0.1 for "
-                       f"one unit in ten); got {value!r}.")
+        return Verdict("dead_prediction", "not yet", not_a_number(value, "dead_prediction must be a fraction "
+                                                                  "between 0 and 1 (0.1 for one unit in ten)"))
     k, n = dead_at_start()
     measured = k / n
     return DEAD_PREDICTION(f"{v:.2f}", f"Measured: {k} of {n} relu units ({measured:.2f}) are dead before the first "
@@ -151,12 +153,33 @@ def judge_momentum_step(f) -> Verdict:
                        "grows to lr / (1 - mu) times the gradient (10 times at mu = 0.9), and where the slope flips "
                        "sign each step, as across a narrow valley, the terms cancel instead.")
     found = recognise("momentum_step", lambda variant: _same_path(ws, path(variant)[0]))
-    if found:
+    if found and found.mistake != "mom_global":
         return found
+    if other := _other_constants(ws):  # with the numbers it read off the path
+        return other
     k = int(np.argmax(np.any(~np.isclose(ws, right, rtol=1e-4, atol=1e-7), axis=1)))
+    (g0, r0), (g1, r1) = two(ws[k, 0], right[k, 0]), two(ws[k, 1], right[k, 1])
     return Verdict("momentum_step", "not yet", f"Started at W = (1, 1) with v = 0 on the valley f = (w1^2 + 100 w2^2)"
-                   f" / 2, lr {LR}, mu {MU}: after {k} steps your W is ({ws[k, 0]:.4g}, {ws[k, 1]:.4g}); momentum's "
-                   f"is ({right[k, 0]:.4g}, {right[k, 1]:.4g}).")
+                   f" / 2, lr {LR}, mu {MU}: after {k} steps your W is ({g0}, {g1}); momentum's is ({r0}, {r1}).")
+
+
+def _other_constants(ws):
+    """The catalogued verdict when the path is momentum's with another lr or mu than the ones passed in (read
+    from the first two steps: W1 = W0 - lr' dW0, then v1 = -lr' dW0 gives mu'), else None."""
+    with np.errstate(all="ignore"):
+        lrs = (W_START - ws[1]) / (C * W_START)
+        v1, dW1 = ws[1] - W_START, C * ws[1]
+        mus = (ws[2] - ws[1] + lrs[0] * dW1) / v1
+    if not (np.all(np.isfinite(lrs)) and np.all(np.isfinite(mus)) and np.isclose(*lrs) and np.isclose(*mus)):
+        return None
+    lr, mu = float(lrs[0]), float(mus[0])
+    if np.isclose(lr, LR) and np.isclose(mu, MU) or abs(mu) < 1e-6:  # mu 0: no velocity kept, not momentum
+        return None
+    same, _ = path(lambda W, v, dW, lr_, mu_: (W + (mu * v - lr * dW), mu * v - lr * dW))
+    if not _same_path(ws, same):
+        return None
+    return mistake("mom_global", before=f"Your steps are momentum's with lr {lr:.4g} and mu {mu:.4g}, but the check "
+                   f"passed lr {LR} and mu {MU}. ")
 
 
 # split_dead: six relu units, b1 = 0 at the start (so at input (0, 0) every z1 is exactly 0). Units 0 and 3
@@ -214,7 +237,8 @@ def _units(mask) -> str:
     return ", ".join(str(i) for i in np.flatnonzero(mask)) or "none"
 
 
-Z = np.linspace(-3.0, 3.0, 12).reshape(3, 4)  # tanh_grad: z on a (3, 4) grid, so a shape mistake shows
+# tanh_grad: z on a (3, 4) grid, so a shape mistake shows; z = 0 among them (a slope that divides by z fails)
+Z = np.append(np.linspace(-3.0, 3.0, 11), 0.3).reshape(3, 4)
 
 
 def judge_tanh_grad(f) -> Verdict:
@@ -222,7 +246,8 @@ def judge_tanh_grad(f) -> Verdict:
 
     def pointer(arr):
         i = np.unravel_index(np.argmax(np.abs(arr - right)), Z.shape)
-        return f"At z = {Z[i]:.2f} you return {arr[i]:.4f}; tanh'(z) is {right[i]:.4f}. Compute t = np.tanh(z), " \
-               "then 1 - t * t."
+        got, want = two(arr[i], right[i])
+        return f"At z = {Z[i]:.2f} you return {got}; tanh'(z) is {want} (1 at z = 0, falling towards 0 on both " \
+               "sides)."
     return judge_array("tanh_grad", f, (Z,), right, "tanh'(z) = 1 - tanh(z)^2: 1 at z = 0 (four times the sigmoid's "
                        "1/4) and nearly 0 for large |z|, so tanh units saturate too, but learn faster near 0.", pointer)

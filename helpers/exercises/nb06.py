@@ -15,6 +15,7 @@ import numbers
 from helpers.autograd import Value, topological_order
 from helpers.exercises.engine import Prediction, mistake
 from helpers.exercises.verdicts import Answer, Verdict
+from helpers.exercises.words import not_a_number, raw, two
 
 BEFORE, ABOVE = 0.3, -0.7  # x.grad before the probe (a share from an earlier use), out.grad from above
 OPS = {  # name: (forward, slope, the x probed): relu's slope at exactly 0 is 0, as in helpers.variants
@@ -96,6 +97,8 @@ def _judge_op(name: str, f):
             return Verdict("value_ops", "not attempted", f"{name}: {probes.problem.text}")
         if probes.problem:
             said = probes.problem.text.replace("Your function", f"{name}(Value({x0:g})) or its _backward")
+            if _divides(name, x0, said):  # the lab's own words for this case follow
+                said = f"{name}(Value({x0:g})) or its _backward raised {raw(said)}"
             return Verdict("value_ops", probes.problem.status, said + _divides(name, x0, probes.problem.text))
         if isinstance(got, str):
             return Verdict("value_ops", "not yet", f"{name}(Value({x0:g})) {got}: build the result as a Value "
@@ -103,8 +106,9 @@ def _judge_op(name: str, f):
         data, after, alone = got
         value, want_after, slope = _right(name, x0)
         if not _close(data, value):
-            return Verdict("value_ops", "not yet", f"{name}(Value({x0:g})).data is {_fmt(data)}; {name}({x0:g}) is "
-                           f"{value:.4f}: the forward number is wrong.")
+            shown = two(data, value, fixed=True) if isinstance(data, numbers.Real) else (_fmt(data), f"{value:.4f}")
+            return Verdict("value_ops", "not yet", f"{name}(Value({x0:g})).data is {shown[0]}; {name}({x0:g}) is "
+                           f"{shown[1]}: the forward number is wrong.")
         if _close(after, want_after) and not _close(alone, slope):
             said = f" (In {name}(x + 0).backward(), x.grad stays {_fmt(alone)}.)"
             return mistake("ops_no_record", said, before=f"{name}: ")
@@ -133,8 +137,9 @@ def _pointer(name: str, f, x0: float, after, want_after) -> Verdict:
     if after == BEFORE:
         return Verdict("value_ops", "not yet", f"{name}: x.grad did not change when out._backward() ran: set the "
                        "result's _backward to a function that adds x's share to x.grad.")
+    shown = two(after, want_after, fixed=True)
     return Verdict("value_ops", "not yet", f"{name} at x = {x0:g}, with x.grad = {BEFORE} before and out.grad = "
-                   f"{ABOVE}: x.grad became {_fmt(after)}; it should be {want_after:.4f}. Work out {name}'s slope "
+                   f"{ABOVE}: x.grad became {shown[0]}; it should be {shown[1]}. Work out {name}'s slope "
                    f"at {x0:g} by hand and compare.")
 
 
@@ -170,12 +175,8 @@ def fan(prediction) -> tuple:
 
 
 def as_number(x):
-    """A prediction as a float: a number, or a string that reads as one; None for anything else."""
-    if isinstance(x, str):
-        try:
-            return float(x.strip())
-        except ValueError:
-            return None
+    """A prediction as a float: a finite number (numpy scalars too); None for anything else. A number typed as
+    text ("2") is not one: the lab refuses it everywhere, saying so (words.not_a_number)."""
     return float(x) if isinstance(x, numbers.Real) and not isinstance(x, bool) and math.isfinite(x) else None
 
 
@@ -199,7 +200,7 @@ def judge_fan_out(prediction, a=None, f=None) -> Verdict:
         return Verdict("fan_out", "not attempted", "Set fan_out_prediction to a number: your prediction of df/da.")
     guess = as_number(prediction)
     if guess is None:
-        return Verdict("fan_out", "not yet", f"fan_out_prediction must be one number; got {prediction!r}.")
+        return Verdict("fan_out", "not yet", not_a_number(prediction, "fan_out_prediction must be one number"))
     if f is None or f is Ellipsis:
         return Verdict("fan_out", "not attempted", "Now compute it: build f from the Values a, b, c and run "
                        "f.backward().")
@@ -208,14 +209,14 @@ def judge_fan_out(prediction, a=None, f=None) -> Verdict:
     if not isinstance(f, Value) or not isinstance(a, Value):
         return Verdict("fan_out", "not yet", "Pass the Values a and f: check.fan_out(fan_out_prediction, a, f).")
     if a.data != a0 or abs(f.data - value) > 1e-12:
-        return Verdict("fan_out", "not yet", f"f should be (a * b) * (a + c) with a = {a0:g}, b = {b0:g}, c = {c0:g}, "
-                       f"which is {value:g}; your f is {f.data:g} with a = {a.data:g}.")
+        return Verdict("fan_out", "not yet", f"f should be the task's f = (a b)(a + c) with a = {a0:g}, b = {b0:g}, "
+                       f"c = {c0:g}, which is {value:g}; your f is {f.data:g} with a = {a.data:g}.")
     if a not in topological_order(f):
         return mistake("fan_fresh")
     alone = _alone(f, a)
     if abs(alone - right) > 1e-9:
-        return Verdict("fan_out", "not yet", f"f.backward() on your f gives df/da = {alone:g}; f = (a * b) * (a + c) "
-                       f"should give {right:g}: is a used in both places?")
+        return Verdict("fan_out", "not yet", f"f.backward() on your f gives df/da = {alone:g}; the task's f = (a b)"
+                       f"(a + c) should give {right:g}: is a used in both places?")
     if a.grad == 0:
         return Verdict("fan_out", "not yet", "a.grad is still 0: run f.backward() before the check.")
     if abs(a.grad - right) > 1e-9:

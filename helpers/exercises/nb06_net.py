@@ -17,6 +17,7 @@ from helpers.analysis import autograd_net
 from helpers.exercises.engine import mistake
 from helpers.exercises.nb06 import as_number
 from helpers.exercises.verdicts import Answer, Verdict, as_numbers
+from helpers.exercises.words import not_a_number, raw, two
 
 NAMES = ("dW1", "dW2", "db1", "db2")
 
@@ -79,7 +80,7 @@ def _explain_error(problem: Verdict, what: str, params: dict) -> Verdict:
     if problem.status == "not attempted":
         return problem
     if "KeyError" in text and ("'b1'" in text or "'b2'" in text) and "b1" not in params:
-        return Verdict("tanh_ce_net", "not yet", f"Your function raised {text.split('raised ')[-1]} on {what}: a "
+        return Verdict("tanh_ce_net", "not yet", f"Your function raised {raw(text)} on {what}: a "
                        "net without biases has no b1 or b2. Add the biases only when the net has them (if \"b1\" in "
                        "params, or in the Values).")
     if "NameError" in text and any(f"'{name}'" in text for name in ("tanh", "log", "relu")):
@@ -101,7 +102,8 @@ def _wrong_net(grads, want, what, params, X, y) -> Verdict:
     k = wrong[0]
     i = tuple(int(n) for n in np.unravel_index(np.argmax(np.abs(grads[k] - want[k])), want[k].shape))
     return Verdict("tanh_ce_net", "not yet", f"On {what}: {', '.join(wrong)} differ from variants.backward's; "
-                   f"{k}[{i[0]}, {i[1]}] is {grads[k][i]:.4f}, it should be {want[k][i]:.4f}.")
+                   f"{k}[{i[0]}, {i[1]}] is {two(grads[k][i], want[k][i], fixed=True)[0]}, it should be "
+                   f"{two(grads[k][i], want[k][i], fixed=True)[1]}.")
 
 
 def _train_alongside(f, float64: bool, steps: int = 30, lr: float = 0.5) -> Verdict:
@@ -147,10 +149,10 @@ def judge_zero_grad_fix(prediction, step_gradients=None) -> Verdict:
     if prediction is None or prediction is Ellipsis:
         return Verdict("zero_grad_fix", "not attempted", "Set second_backward_prediction to a number first: your "
                        "prediction of the second call's gradient as a multiple of the first.")
-    said = as_number(prediction)  # "2" is read as 2, as fan_out reads its prediction
+    said = as_number(prediction)  # "2" is refused with the number it would be, as by every exercise
     if said is None:
-        return Verdict("zero_grad_fix", "not yet", f"second_backward_prediction must be one number (e.g. 1.5); "
-                       f"got {prediction!r}.")
+        return Verdict("zero_grad_fix", "not yet", not_a_number(prediction, "second_backward_prediction must be "
+                                                                 "one number (e.g. 1.5)"))
     prediction = said
     run = Answer("zero_grad_fix", step_gradients)
     if run.problem:

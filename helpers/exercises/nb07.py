@@ -17,17 +17,14 @@ from helpers.analysis import depth
 from helpers.exercises.engine import Prediction, mistake, recognise
 from helpers.exercises.kernel import set_after
 from helpers.exercises.verdicts import Answer, Verdict
+from helpers.exercises.words import not_a_number, short, two
 
 BOUND_LAYERS = 9  # from layer 10 down to layer 1 the signal crosses nine sigmoid slopes
 
 
 def as_number(x):
-    """A finite float from a number or a string holding one (numpy scalars, 0-d arrays too), else None."""
-    if isinstance(x, str):
-        try:
-            x = float(x.strip())
-        except ValueError:
-            return None
+    """A finite float from a number (numpy scalars, 0-d arrays too), else None. A number typed as text ("3") is
+    not one: the lab refuses it everywhere, saying so (words.quoted_number)."""
     if isinstance(x, np.ndarray) and x.size == 1:
         x = x.item()
     if isinstance(x, bool) or not isinstance(x, (numbers.Real, np.number)):
@@ -46,8 +43,8 @@ def judge_ratio_prediction(prediction, measured=None) -> Verdict:
                        "it once you have.")
     guess, seen = as_number(prediction), as_number(measured)
     if guess is None:
-        return Verdict(name, "not yet", f"ratio_prediction must be one number (e.g. 1e-3 or 0.25 ** 2); got "
-                       f"{prediction!r}.")
+        return Verdict(name, "not yet", not_a_number(prediction, "ratio_prediction must be one number (e.g. 1e-3 "
+                                                     "or 0.25 ** 2)"))
     if guess < 0:
         return mistake("rp_exponent", f" You wrote {guess:g}; 10 ** {guess:g} is {10 ** guess:.2g}.")
     if guess == 0:
@@ -90,7 +87,8 @@ def _scales(name: str, f, right, correct: str) -> Verdict:
             return run.problem
         number = as_number(value)
         if number is None:
-            what = "None: did you forget `return`?" if value is None else f"{type(value).__name__} {value!r}"
+            what = "None: did you forget `return`?" if value is None else (
+                f"the text {short(value)}" if isinstance(value, str) else f"{type(value).__name__} {short(value)}")
             return Verdict(name, "not yet", f"{name}({fan_in}, {fan_out}) returned {what}; it should return one "
                            "number, the standard deviation.")
         got.append(number)
@@ -101,8 +99,9 @@ def _scales(name: str, f, right, correct: str) -> Verdict:
     if found:
         return found
     i = int(np.argmax(np.abs(np.array(got) - want) / want))
-    return Verdict(name, "not yet", f"For fan_in = {SHAPES[i][0]}, fan_out = {SHAPES[i][1]} you return {got[i]:.4g}; "
-                   f"the start's standard deviation there is {want[i]:.4g}.")
+    shown = two(got[i], want[i])
+    return Verdict(name, "not yet", f"For fan_in = {SHAPES[i][0]}, fan_out = {SHAPES[i][1]} you return {shown[0]}; "
+                   f"the start's standard deviation there is {shown[1]}.")
 
 
 def judge_xavier_std(f) -> Verdict:
@@ -148,7 +147,7 @@ def judge_fails_most_depth(answer, sweep=None) -> Verdict:
     if guess is not None and 0 < guess < 1:
         return mistake("fm_rate", f" Your sweep, solved at each depth's tuned lr: {rows}.")
     if guess is None or not float(guess).is_integer():
-        return Verdict(name, "not yet", f"fails_most_at must be a depth, a whole number; got {answer!r}.")
+        return Verdict(name, "not yet", not_a_number(answer, "fails_most_at must be a depth, a whole number"))
     guess = int(guess)
     if truth is None:
         return Verdict(name, "not yet", f"In your sweep no depth fails most runs ({rows}): go deeper.")

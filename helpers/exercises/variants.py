@@ -37,13 +37,14 @@ def step_variant(params, grads, lr, factor="lr", sign=-1.0, W1_grad="dW1", biase
     """One gradient-descent step W <- W - lr dL/dW, with switches for known mistakes.
 
     place: "new" returns a new dict of new arrays; "same" changes params' arrays in place and returns params;
-    "none" does that and returns None; "shallow" returns a copy of the dict whose arrays were changed in place.
+    "none" does that and returns None; "shallow" returns a copy of the dict whose arrays were changed in place;
+    "dict" stores new arrays into params itself (new = params; new[name] = ...) and returns it.
     """
-    size = {"lr": lr, "lr2": lr * lr, "one": 1.0, "twice": 2 * lr}[factor]
-    new = {} if place == "new" else params if place in ("same", "none") else dict(params)
-    for name, value in params.items():
+    size = {"lr": lr, "lr2": lr * lr, "one": 1.0, "twice": 2 * lr, "global": 0.5}[factor]  # global: the notebook's lr
+    new = {} if place == "new" else params if place in ("same", "none", "dict") else dict(params)
+    for name, value in list(params.items()):
         g = grads[W1_grad] if name == "W1" else grads["d" + name]
-        if place == "new":
+        if place in ("new", "dict"):
             new[name] = value if (name.startswith("b") and not biases) else value + sign * size * g
         elif biases or not name.startswith("b"):
             new[name] += sign * size * g

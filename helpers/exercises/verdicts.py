@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.exercises.kernel import stale
+from helpers.exercises.words import one_number, plain_error, quoted_number
 
 TIME_BUDGET = 2.0  # seconds a student's function may take for the whole check
 _LOOK = {"correct": ("Correct", "#1a7f37", "#e6f4ea"), "not yet": ("Not yet", "#9a6700", "#fff8c5"),
@@ -113,7 +114,7 @@ class Answer:
             self.problem = Verdict(self.exercise, "not attempted", "Your function still raises NotImplementedError: "
                                    "replace that line with your code.")
         except Exception as e:  # noqa: BLE001 -- a check must report the student's error, never raise it
-            self.problem = Verdict(self.exercise, "not yet", f"Your function raised {type(e).__name__}: {e}")
+            self.problem = Verdict(self.exercise, "not yet", plain_error(e, args))
         finally:
             self.elapsed += time.perf_counter() - start
         return None
@@ -132,6 +133,9 @@ def as_array(result, shape: tuple, what: str):
     """(float array, None) if result is a finite array of `shape`, else (None, the problem in words)."""
     if result is None:
         return None, f"{what} is None: did you forget `return`?"
+    if isinstance(result, str):
+        number = " (the digits of a number, as text)" if quoted_number(result) else ""
+        return None, f"{what} is the text {result[:40]!r}{number}, not a number: return the number itself."
     if isinstance(result, (list, tuple)):
         return None, f"{what} is a Python {type(result).__name__}, not a NumPy array: compute with NumPy " \
                      "operations on the arrays (or wrap it in np.array)."
@@ -139,6 +143,8 @@ def as_array(result, shape: tuple, what: str):
         arr = np.asarray(result, dtype=np.float64)
     except (TypeError, ValueError):
         return None, f"{what} is a {type(result).__name__}, not an array of numbers."
+    if arr.shape != shape and shape == ():
+        return None, one_number(arr.shape, what)
     if arr.shape != shape:
         return None, f"{what} has shape {arr.shape}; it should be {shape}."
     if not np.all(np.isfinite(arr)):
@@ -146,16 +152,21 @@ def as_array(result, shape: tuple, what: str):
     return arr, None
 
 
-def same(a, b) -> bool:
-    """Equal shapes and values to 1e-7 relative (floating-point order may differ)."""
+def same(a, b, rtol: float = 1e-7) -> bool:
+    """Equal shapes and values to `rtol` relative (1e-7: floating-point order may differ; words.tolerance gives
+    a float32 answer its own), with an absolute floor of rtol times the largest value."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-7, atol=1e-12))
+    if a.shape != b.shape:
+        return False
+    with np.errstate(all="ignore"):
+        floor = rtol * float(np.max(np.abs(b), initial=0.0)) if rtol > 1e-7 else 1e-12
+        return bool(np.allclose(a, b, rtol=rtol, atol=max(floor, 1e-12)))
 
 
-def same_dict(student: dict, variant: dict) -> bool:
+def same_dict(student: dict, variant: dict, rtol: float = 1e-7) -> bool:
     if not isinstance(variant, dict) or not isinstance(student, dict):
         return False
-    return all(k in student and same(student[k], v) for k, v in variant.items())
+    return all(k in student and same(student[k], v, rtol) for k, v in variant.items())
 
 
 def as_numbers(value):

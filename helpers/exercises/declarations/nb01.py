@@ -25,8 +25,8 @@ SIGMOID_GRAD = Exercise(
 ''',
     mistakes=(
         Mistake("sg_from_z", "wrote z (1 - z) instead of sigma(z) (1 - sigma(z))",
-                "You computed z * (1 - z): that formula wants sigma(z), not z. Compute s = sigmoid(z) first, then s "
-                "* (1 - s).", fn(lambda z: z * (1 - z))),
+                "You computed z * (1 - z): that formula wants sigma(z), not z, in both places (the slope at z is "
+                "written with the sigmoid's value at z).", fn(lambda z: z * (1 - z))),
         Mistake("sg_no_one_minus", "returned sigma(z) without the factor (1 - sigma(z))",
                 "You returned sigma(z) itself: the slope also needs the factor (1 - sigma(z)).", fn(sigmoid)),
         Mistake("sg_squared", "computed sigma(z)^2",
@@ -67,7 +67,8 @@ BACKWARD = Exercise(
 ''',
     mistakes=(
         Mistake("b_no_out_prime", "forgot sigma' in the output delta",
-                "The output delta forgot sigma'(z2): d_out = (y_hat - y) * y_hat * (1 - y_hat), not just y_hat - y.",
+                "The output delta forgot sigma'(z2): you used y_hat - y alone, but dL/dz2 = dL/dy_hat * sigma'(z2), "
+                "and sigma'(z2) is written with y_hat (notebook 01's backward pass).",
                 fn(backward_variant, out_prime="none")),
         Mistake("b_no_hid_prime", "forgot sigma' in the hidden delta",
                 "The hidden delta forgot sigma'(z1): multiply d_out @ W2.T by a1 * (1 - a1).",
@@ -82,7 +83,9 @@ BACKWARD = Exercise(
                 "The hidden sigma' applied sigma to a1 again (sigmoid(a1) * (1 - sigmoid(a1))): a1 already IS "
                 "sigma(z1), so use a1 * (1 - a1).", fn(backward_variant, hid_prime="again")),
         Mistake("b_sign", "flipped the sign of every gradient (y - y_hat)",
-                "Every gradient has the wrong sign: dL/dy_hat = y_hat - y, not y - y_hat.",
+                "Every gradient is -1 times the right one: one factor of the output delta has its sign flipped. "
+                "The check cannot tell which: dL/dy_hat is y_hat - y (not y - y_hat), and sigma'(z2) = y_hat (1 - "
+                "y_hat) is positive (not y_hat (y_hat - 1)); compare yours with both.",
                 fn(backward_variant, sign=-1.0)),
         Mistake("b_mean", "differentiated the mean, not the stated sum",
                 "Every gradient is 1/N of the right one: you differentiated the mean; the stated loss L = 1/2 sum "
@@ -106,8 +109,9 @@ BACKWARD = Exercise(
                 "dW1 used a1 where X belongs: W1 multiplies the inputs X, so dW1 = X.T @ d_hid.",
                 fn(backward_variant, dW1_input="a1")),
         Mistake("b_bias_not_summed", "did not sum the bias gradients over examples",
-                "The bias gradients were not summed over examples: one bias touches every row, so db1 = "
-                "d_hid.sum(axis=0, keepdims=True) (and the same for db2).", fn(backward_variant, bias="none")),
+                "The bias gradients were not summed over examples: one bias touches every row, so its gradient is "
+                "its delta summed over the N examples, one row: (1, H) like b1, and (1, 1) like b2.",
+                fn(backward_variant, bias="none")),
         Mistake("b_bias_mean", "averaged the bias gradients instead of summing",
                 "The bias gradients are averaged (mean) over examples; the loss is a sum, so sum them.",
                 fn(backward_variant, bias="mean")),
@@ -158,8 +162,17 @@ GRADIENT_STEP = Exercise(
                 "left as they were.", fn(step_variant, place="none")),
         Mistake("g_shallow_copy", "copied the dict but changed its arrays in place",
                 "You returned a new dict, but its arrays are the old ones changed in place: dict(params) or "
-                "params.copy() copies the dict, not the arrays, so new[name] -= ... changes params too. Write "
-                "new[name] = params[name] - lr * grads['d' + name].", fn(step_variant, place="shallow")),
+                "params.copy() copies the dict, not the arrays, so new[name] -= ... changes params too: compute each "
+                "new array with - and *, which makes a new array.", fn(step_variant, place="shallow")),
+        Mistake("g_same_dict", "stored the new values into the caller's params dict",
+                "The new values are right, but they went into the params dict you were given: new = params gives "
+                "the same dict a second name, it does not copy it, so new[name] = ... replaced the caller's "
+                "parameters. The task asks for a NEW dict, with params left as they were.",
+                fn(step_variant, place="dict")),
+        Mistake("g_global_lr", "used a learning rate from outside, not the argument lr",
+                "The step is the same multiple of every gradient, just not the lr the function was given: does it "
+                "read a learning rate set outside it (a name from an earlier cell) instead of its argument lr?",
+                fn(step_variant, factor="global")),
     ),
     needs={"gradient_step": "the answer cell of Exercise 3 (def gradient_step)"},
 )

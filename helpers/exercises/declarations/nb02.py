@@ -75,11 +75,13 @@ VIOLATED = Exercise(
                 "You returned the inequalities that HOLD; the question asks for the ones that break.",
                 fn(violated_variant, flipped=True)),
         Mistake("v_not_strict", "counted equality as holding in (2) and (3)",
-                "A corner exactly on the line gives exactly 0.5, which counts as 0: so (2) and (3), which need the "
-                "output 1, are broken at equality (w2 + b > 0 is strict).", fn(violated_variant, strict=False)),
+                "Your function counts (2) or (3) as holding when its side is exactly 0. A corner exactly on the line "
+                "gives exactly 0.5, which counts as 0: so (2) and (3), which need the output 1, are broken at "
+                "equality.", fn(violated_variant, strict=False)),
         Mistake("v_all_strict", "counted equality as broken in (1) and (4)",
-                "A corner exactly on the line gives exactly 0.5, which counts as 0: so (1) and (4), which need the "
-                "output 0, still hold at equality (b <= 0, not b < 0).", fn(violated_variant, strict=True)),
+                "Your function counts (1) or (4) as broken when its side is exactly 0. A corner exactly on the line "
+                "gives exactly 0.5, which counts as 0: so (1) and (4), which need the output 0, still hold at "
+                "equality.", fn(violated_variant, strict=True)),
         Mistake("v_zero_based", "numbered the inequalities from 0",
                 "Your numbers are off by one: the inequalities are numbered 1 to 4, not 0 to 3.",
                 fn(violated_variant, first=0)),

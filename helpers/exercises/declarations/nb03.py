@@ -31,11 +31,13 @@ SUCCESS_RATE = Exercise(
                 "You took .all over axis 0 (over nets, for each point); each ROW is one net, so use .all(axis=1).",
                 fn(rate_variant, how="axis0")),
         Mistake("r_ignore_y", "did not compare the outputs with y",
-                "You tested y_hat > 0.5 without comparing with y: XOR's targets are 0 for (0,0) and (1,1), so "
-                "compare (y_hat > 0.5) == (y > 0.5).", fn(rate_variant, how="ignore_y")),
+                "You tested y_hat > 0.5 without comparing with y: XOR's targets are 0 for (0,0) and (1,1), so a "
+                "point is right when its class (above 0.5 or not) is its target's class.",
+                fn(rate_variant, how="ignore_y")),
         Mistake("r_geq", "counted an output of exactly 0.5 as class 1",
-                "You counted an output of exactly 0.5 as class 1 (>= 0.5). In notebook 03, as in Run.correct, "
-                "exactly 0.5 counts as class 0: test y_hat > 0.5.", fn(rate_variant, how="geq")),
+                "You counted an output of exactly 0.5 as class 1 (>= 0.5, or np.where on it). In this lab an "
+                "output of exactly 0.5 counts as class 0, whatever the target: only outputs above 0.5 are class 1.",
+                fn(rate_variant, how="geq")),
         Mistake("r_confident", "asked for confident outputs, not the side of 0.5",
                 "You asked for confident outputs, each within some margin of its target. A net with outputs 0.4 and "
                 "0.6 on the right sides is right and succeeds: only the side of 0.5 counts (the loss < 0.01 column "
@@ -60,7 +62,7 @@ h2_prediction = 0.2
 ''',
     mistakes=(
         Mistake("p_percent", "gave the rate as a percentage",
-                "Give the rate as a fraction between 0 and 1 (0.3), not as a percentage (30).", lambda: (30, 0.2)),
+                "Give the rate as a fraction between 0 and 1, not as a percentage.", lambda: (30, 0.2)),
         Mistake("p_trusted_text", "trusted 'two hidden neurons are sufficient'",
                 "You trusted 'two hidden neurons are sufficient'. Two units CAN represent XOR, but gradient descent "
                 "finds such weights from few random starts without biases.", lambda: (1.0, 0.1)),

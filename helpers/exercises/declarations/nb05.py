@@ -37,6 +37,10 @@ CE_DELTA = Exercise(
         Mistake("ce_loss", "returned the loss, not its derivative",
                 "You returned the loss itself; return its derivative dL/dz2, one number per example (N, 1).",
                 lambda: (ce_loss,)),
+        Mistake("ce_loss_each", "returned each example's loss, not its derivative",
+                "You returned each example's loss, -(y log y_hat + (1 - y) log(1 - y_hat)), one per example: the "
+                "shape is right, but the check wants its derivative with respect to z2.",
+                lambda: (lambda y_hat, y: -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)),)),
         Mistake("ce_sum", "summed the deltas over the examples",
                 "You summed the deltas over the examples (that sum is db2); return one delta per example, shape (N, "
                 "1).", lambda: (lambda y_hat, y: np.sum(y_hat - y),)),
@@ -139,6 +143,9 @@ def _momentum(kind):
         if kind == "ema":
             v = mu * v - (1 - mu) * lr * dW
             return W + v, v
+        if kind == "global":  # a learning rate from an earlier cell
+            v = mu * v - 0.05 * dW
+            return W + v, v
         v = mu * v - dW  # "no_lr"
         return W + v, v
     return step
@@ -171,6 +178,9 @@ MOMENTUM_STEP = Exercise(
                 "not the momentum whose effective step is lr / (1 - mu). Drop the (1 - mu).", fn(_momentum("ema"))),
         Mistake("mom_no_lr", "left out the learning rate",
                 "The learning rate is missing: the new velocity is mu v - lr dW.", fn(_momentum("no_lr"))),
+        Mistake("mom_global", "used an lr or mu from outside, not the arguments",
+                "Does your function read a learning rate or mu set outside it (a name from an earlier cell) "
+                "instead of its arguments lr and mu?", fn(_momentum("global"))),
     ),
     needs={"momentum_step": "the answer cell of Exercise 4 (def momentum_step)"},
 )

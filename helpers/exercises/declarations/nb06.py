@@ -251,7 +251,9 @@ f.backward()
                 "added to a.grad, and gradients add up. Run the cell that makes the Values again, so they start "
                 "at 0, then build f and call backward() once.", _polluted),
     ),
-    needs={"fan_out_prediction": "the prediction cell of Exercise 4 (fan_out_prediction = ...)"},
+    needs={"fan_out_prediction": "the prediction cell of Exercise 4 (fan_out_prediction = ...)",
+           "a": "notebook 06's Exercise 4 answer cell (a, b, c = Value(...), then f = ...), if this is that notebook,",
+           "f": "notebook 06's Exercise 4 answer cell (a, b, c = Value(...), then f = ...), if this is that notebook,"},
 )
 
 EXERCISES = [VALUE_OPS, TANH_CE_NET, ZERO_GRAD_FIX, FAN_OUT]
