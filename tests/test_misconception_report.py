@@ -56,18 +56,17 @@ def test_made_it_and_then_got_it_right_as_the_readme_defines_them(tmp_path):
 def test_a_prediction_counts_as_then_right_when_the_final_one_agrees(tmp_path):
     """A prediction is never Correct (its status is recorded): the report reads its record's `agrees`."""
     def predicted(value, earlier=()):
-        from helpers.exercises.nb06 import fan
-        verdict = check.fan_out.verdict(*fan(value))
+        verdict = check.h2_prediction.verdict(value, 0.2)  # the sweep measured 0.2
         return nbformat.v4.new_output("display_data", data={"text/plain": str(verdict)},
                                       metadata=record(verdict, list(earlier)))
-    # eve predicted one path only, then, later in her session, the sum; fay kept one path; gus: the sum
-    notebook(tmp_path, "autograded", "eve", predicted(-24))
-    notebook(tmp_path, "submitted", "eve", predicted(-24, ["fan_one_path"]))
-    notebook(tmp_path, "autograded", "fay", predicted(-18))
-    notebook(tmp_path, "autograded", "gus", predicted(-24))
+    # eve trusted the text (1.0), then, later in her session, predicted 0.2; fay kept 1.0; gus: 0.2 throughout
+    notebook(tmp_path, "autograded", "eve", predicted(0.2))
+    notebook(tmp_path, "submitted", "eve", predicted(0.2, ["p_trusted_text"]))
+    notebook(tmp_path, "autograded", "fay", predicted(1.0))
+    notebook(tmp_path, "autograded", "gus", predicted(0.2))
     rows = {r["mistake"]: r for r in misconceptions.rows(misconceptions.read_course(tmp_path))}
     assert {k: (r["students"], r["then_right"], r["class_size"]) for k, r in rows.items()} == {
-        "fan_one_path": (2, 1, 3)}
+        "p_trusted_text": (2, 1, 3)}
     assert misconceptions.right({"status": "recorded", "agrees": True})
     assert not misconceptions.right({"status": "recorded", "agrees": False})
 
