@@ -4,7 +4,7 @@ import warnings
 import numpy as np
 import pytest
 
-from helpers import data, network
+from helpers import data, network, train
 
 
 def reference_step(W1, W2, X, y):
@@ -89,3 +89,25 @@ def test_loss_is_half_sum_and_mse_is_mean():
     assert network.loss(data.y, y_hat) == pytest.approx(0.5 * np.sum(e**2))
     assert network.mse(data.y, y_hat) == pytest.approx(np.mean(e**2))
     assert network.loss(data.y, y_hat) == pytest.approx(2 * network.mse(data.y, y_hat))  # N = 4
+
+
+def test_the_reference_program_ends_at_our_weights_and_only_the_sigmoid_differs():
+    # notebook 01's summary: final weights equal to within 1e-9; with network.sigmoid in the program, exactly
+    def program(sigmoid):
+        X, y = data.X, data.y
+        W1, W2 = (network.init_reference()[k].copy() for k in ("W1", "W2"))
+        for _ in range(10_001):
+            h = sigmoid(X @ W1)
+            out = sigmoid(h @ W2)
+            d_out = -(y - out) * out * (1 - out)
+            d_W2 = h.T @ d_out
+            d_h = d_out @ W2.T * h * (1 - h)
+            W2 -= 0.5 * d_W2
+            W1 -= 0.5 * (X.T @ d_h)
+        return W1, W2
+
+    ours = train.train(**train.REFERENCE).params
+    W1, W2 = program(lambda x: 1 / (1 + np.exp(-x)))
+    assert max(np.abs(W1 - ours["W1"]).max(), np.abs(W2 - ours["W2"]).max()) < 1e-9
+    W1, W2 = program(network.sigmoid)
+    assert np.array_equal(W1, ours["W1"]) and np.array_equal(W2, ours["W2"])

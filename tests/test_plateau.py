@@ -20,6 +20,18 @@ def test_scaling_w2_barely_changes_it():
         assert abs(plateau.steps_to_leave(START, scale_W2=s) - base) < 0.2 * base   # 940 and 890 against 1,070
 
 
+def test_over_other_starts_w2_matters_but_less_than_w1():
+    # notebook 01: "four times W2 shortens the plateau by a tenth to a half, four times W1 by more than two thirds"
+    for seed in range(6):
+        start = network.init_params(4, seed=seed, bias=False)   # no biases, as the reference start
+        base = plateau.steps_to_leave(start)
+        by_w1 = plateau.steps_to_leave(start, scale_W1=4)
+        by_w2 = plateau.steps_to_leave(start, scale_W2=4)
+        assert by_w1 < base / 3, seed
+        assert base / 2 <= by_w2 < base * 0.9, seed
+        assert by_w1 < by_w2, seed
+
+
 def test_the_units_of_the_reference_start_are_not_alike():
     unit = START["W1"] / np.linalg.norm(START["W1"], axis=0)
     cosines = (unit.T @ unit)[np.triu_indices(4, 1)]
