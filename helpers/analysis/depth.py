@@ -29,11 +29,34 @@ def init_norms(depth: int, width: int, activation: str, init: str, seeds) -> np.
 
 def first_to_last(norms: np.ndarray) -> np.ndarray:
     """(S,) ||dW_1|| / ||dW_L|| for norms (S, L + 1); nan where the last hidden layer's gradient is exactly 0
-    (relu: every unit of a layer is 0 at all four inputs, and nothing below it learns: a dead net)."""
+    (a dead net: nothing below the output learns; `why_no_gradient` tells the two ways relu nets get there)."""
     norms = np.asarray(norms, dtype=float)
     last = norms[:, -2]
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(last > 0, norms[:, 0] / np.where(last > 0, last, 1.0), np.nan)
+
+
+def why_no_gradient(norms: np.ndarray, width: int, activation: str, init: str, seeds) -> dict:
+    """Why the dead nets of `init_norms(depth, width, activation, init, seeds)` (norms (S, L + 1), the seeds in
+    the same order) get no gradient: a DEAD LAYER (a hidden layer 0 at all four inputs; with zero biases that does
+    not depend on the weights' scale) or a SATURATED OUTPUT (no dead layer, but the output's slope
+    y_hat (1 - y_hat) below 1e-12 at every input that carries a signal: |z| above about 28, sigma(z) is 0 or 1
+    to within rounding and the gradients underflow). {"dead": nets, "dead layer": k, "saturated output": k}."""
+    norms = np.asarray(norms, dtype=float)
+    depth = norms.shape[1] - 1
+    counts = {"dead": 0, "dead layer": 0, "saturated output": 0}
+    for seed, last in zip(seeds, norms[:, -2]):
+        if last > 0:
+            continue
+        counts["dead"] += 1
+        y_hat, cache = deep.forward(deep.init_params(depth, width, init, int(seed)), data.X, activation)
+        if any(np.all(cache["a"][l] <= 0) for l in range(1, depth + 1)):
+            counts["dead layer"] += 1
+        else:
+            signal = np.any(cache["a"][depth] != 0, axis=1)  # inputs whose last hidden layer is not all 0
+            if np.all((y_hat * (1 - y_hat))[signal] < 1e-12):
+                counts["saturated output"] += 1
+    return counts
 
 
 def median_interval(values, level: float = 0.95) -> tuple:
