@@ -4,7 +4,7 @@
 still creeps down, toward 0.125, and they stay unsolved at 200,000 steps."""
 import numpy as np
 
-from helpers import batched
+from helpers import batched, data, network
 from helpers.analysis import sweep
 
 
@@ -45,3 +45,7 @@ def test_two_unit_runs_near_an_eighth_are_stuck_though_still_creeping_down():
     assert not right[:, -1].any()
     assert np.all(losses[:, -1] < at_20k)               # still falling ...
     assert np.all(np.abs(losses[:, -1] - 0.125) < 1e-4)  # ... but only toward 0.125
+    params = nets.params()
+    for b in range(len(seeds)):
+        y_hat = network.forward({name: value[b] for name, value in params.items()}, data.X)[0].ravel()
+        assert (np.abs(y_hat - 0.5) < 0.01).sum() == 2          # two of the four outputs pinned at 0.5
