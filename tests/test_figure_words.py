@@ -1,4 +1,4 @@
-"""Every stored figure and panel frame of notebooks 01-06 in words, as a screen reader hears them (issue 39).
+"""Every stored figure and panel frame of every numbered notebook in words, as a screen reader hears them (issue 39).
 
 Read from the notebooks as committed (executed, with outputs): each figure's <img alt> is its message, a
 sentence or two that opens with what the figure shows (not a "Panel '...'" list), at most MAX_ALT characters;
@@ -21,7 +21,7 @@ from helpers.pictures import words
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = Path(os.environ.get("FIGURE_WORDS_NOTEBOOKS", ROOT / "notebooks"))
-NOTEBOOKS = sorted(FOLDER.glob("0[1-6]_*.ipynb"))
+NOTEBOOKS = sorted(FOLDER.glob("0[1-9]_*.ipynb"))
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 IMG = re.compile(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="([^"]*)">'
                  r"<details><summary>The figure in words</summary><p>(.*?)</p></details>", re.S)
