@@ -93,10 +93,16 @@ WRONG = {
     "answer_fan_out_prediction": "fan_out_prediction = -18  # (a + c) * b\n",
     "answer_f": ("from helpers.autograd import Value\n\na, b, c = Value(2.0), Value(-3.0), Value(4.0)\n"
                  "f = (a * b) * (a + c)\nf.backward()\n"),
+    "answer_ratio_prediction": "ratio_prediction = 0.25  # one sigmoid slope\n",
+    "answer_xavier_std": "def xavier_std(fan_in, fan_out):\n    return 2 / (fan_in + fan_out)\n",  # the variance
+    "answer_he_std": "def he_std(fan_in, fan_out):\n    return (2 / fan_in) ** 0.5\n",  # right, in another form
+    # no sweep run: the check asks for it
+    "answer_sigmoid_sweep_fails_most_at": "sigmoid_sweep = None\nfails_most_at = 2\n",
 }
 # exercise (graded cell): score of (ada: all correct, bo: all placeholders, cy: WRONG above). cy's predictions
-# (lr_five, h2_prediction, dead_prediction, fan_out) disagree with the measurement and still score: a prediction is
-# recorded, never marked wrong (--score-agreement changes that: test_score_agreement_scores_only_agreeing_predictions)
+# (lr_five, h2_prediction, dead_prediction, fan_out, ratio_prediction) disagree with the measurement and still
+# score: a prediction is recorded, never marked wrong (--score-agreement changes that:
+# test_score_agreement_scores_only_agreeing_predictions)
 EXPECTED = {
     "sigmoid_grad": (1, 0, 0), "backward": (1, 0, 0), "gradient_step": (1, 0, 0), "lr_five": (1, 0, 1),
     "and_weights_or_weights": (2, 0, 1), "violated": (1, 0, 0),
@@ -106,6 +112,7 @@ EXPECTED = {
     "split_dead": (1, 0, 1), "tanh_grad": (1, 0, 1),
     "value_ops": (1, 0, 0), "tanh_ce_net": (1, 0, 1), "zero_grad_fix": (1, 0, 0),
     "fan_out": (1, 0, 1),  # a prediction is recorded, never marked wrong: the computation scores
+    "ratio_prediction": (1, 0, 1), "xavier_std": (1, 0, 0), "he_std": (1, 0, 1), "fails_most_depth": (1, 0, 0),
 }
 STUDENTS = ("ada", "bo", "cy")
 
@@ -226,9 +233,9 @@ def test_three_students_graded_and_exported(course):
             submit(course, student, name)
     for student in STUDENTS:  # known to the gradebook first: two processes adding the same student collide
         nbgrader(course, "db", "student", "add", student)
-    # two nbgrader processes, three assignments each (the gradebook is sqlite, with a wait for its lock)
+    # two nbgrader processes, four and three assignments (the gradebook is sqlite, with a wait for its lock)
     with ThreadPoolExecutor(2) as pool:
-        list(pool.map(lambda some: nbgrader(course, "autograde", some), ["0[135]_*", "0[246]_*"]))
+        list(pool.map(lambda some: nbgrader(course, "autograde", some), ["0[1357]_*", "0[246]_*"]))
     nbgrader(course, "export", "--to=grades.csv")
     nbgrader(course, "export", "--exporter=nbgrader_export.ExerciseCsv", "--to=exercises.csv")
 
